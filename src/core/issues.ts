@@ -1,0 +1,35 @@
+/** A problem found in a workbook, with the tab, the A1 cell and a Norwegian message (SPEC "Errors"). */
+export type Severity = "error" | "warning";
+
+export interface Issue {
+  /** Association ID; empty for problems in the central spreadsheet itself. */
+  association?: string;
+  sheet: string;
+  cell: string;
+  code: string;
+  severity: Severity;
+  message: string;
+}
+
+export const SHEET_ORDER = ["Foreninger", "Oppsett", "Historikk", "Årsrapport", "Aktiviteter", "Milepæler", "Tiltak"];
+
+/** "F7" → [7, 6]: row, then column, so issues sort in reading order. */
+function cellOrder(cell: string): [number, number] {
+  const match = /^([A-Z]*)(\d*)$/.exec(cell);
+  if (!match) return [0, 0];
+  let column = 0;
+  for (const ch of match[1]) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return [Number(match[2] || 0), column];
+}
+
+export function compareIssuesInWorkbook(a: Issue, b: Issue): number {
+  const sheet = SHEET_ORDER.indexOf(a.sheet) - SHEET_ORDER.indexOf(b.sheet);
+  if (sheet !== 0) return sheet;
+  const [rowA, colA] = cellOrder(a.cell);
+  const [rowB, colB] = cellOrder(b.cell);
+  return rowA - rowB || colA - colB || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+export function hasErrors(issues: ReadonlyArray<Issue>): boolean {
+  return issues.some((issue) => issue.severity === "error");
+}

@@ -1,0 +1,69 @@
+import { ColumnSpec } from "./template/column";
+import type { ReadContext } from "./read";
+
+/** Norwegian wording of each rule, written once: used for issue messages, header notes and sidebars. */
+
+function range(column: ColumnSpec): string {
+  const { min, max } = column;
+  if (min !== undefined && max !== undefined) return ` mellom ${min} og ${max}`;
+  if (min !== undefined) return ` på minst ${min}`;
+  if (max !== undefined) return ` på høyst ${max}`;
+  return "";
+}
+
+/** What a valid value looks like, e.g. "et helt tall mellom 0 og 10000". */
+export function describeRule(column: ColumnSpec, context?: Pick<ReadContext, "year">): string {
+  switch (column.kind) {
+    case "whole":
+      return `et helt tall${range(column)}`;
+    case "decimal":
+      return `et tall${range(column)}`;
+    case "date":
+      if (column.inReportYear) return context ? `en dato i rapportåret ${context.year} (dd.mm.åååå)` : "en dato i rapportåret (dd.mm.åååå)";
+      return column.notAfterToday ? "en dato (dd.mm.åååå), ikke senere enn i dag" : "en dato (dd.mm.åååå)";
+    case "list":
+      return `en av: ${(column.values ?? []).join(", ")}`;
+    case "municipality":
+      return "et kommunenummer med 4 siffer (f.eks. 0301)";
+    case "orgNumber":
+      return "et gyldig organisasjonsnummer med 9 siffer";
+    case "email":
+      return "en gyldig e-postadresse";
+    case "text":
+      return column.maxLength ? `tekst på høyst ${column.maxLength} tegn` : "tekst";
+  }
+}
+
+/** The help note on a header cell and the hint under a sidebar field. */
+export function helpText(column: ColumnSpec): string {
+  const parts = [`${column.required ? "Påkrevd" : "Valgfri"}: ${describeRule(column)}.`];
+  if (column.default !== undefined) parts.push(`Tomt betyr ${column.default}.`);
+  if (column.help) parts.push(column.help.endsWith(".") ? column.help : column.help + ".");
+  if (column.personal) parts.push("Personopplysning: deles ikke med kommunen.");
+  return parts.join(" ");
+}
+
+function shown(raw: unknown): string {
+  const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw ?? "").trim();
+  return text.length > 40 ? text.slice(0, 37) + "…" : text;
+}
+
+export function issueMessage(column: ColumnSpec, code: string, raw: unknown, context: ReadContext): string {
+  const name = column.header;
+  switch (code) {
+    case "required":
+      return `${name} må fylles ut`;
+    case "outside_report_year":
+      return `${name} må være en dato i rapportåret ${context.year}`;
+    case "in_future":
+      return `${name} kan ikke være etter i dag`;
+    case "unknown_municipality":
+      return `${name} «${shown(raw)}» er ikke et kommunenummer i kommunelisten`;
+    case "too_long":
+      return `${name} kan ha høyst ${column.maxLength} tegn`;
+    case "not_in_list":
+      return `${name} må være ${describeRule(column)} (ikke «${shown(raw)}»)`;
+    default:
+      return `${name} må være ${describeRule(column, context)}`;
+  }
+}

@@ -1,0 +1,178 @@
+import { AssociationResult } from "./association";
+import { CentralInputs } from "./central";
+import { Cell } from "./cell";
+import { dateAtNoonUtc, IsoDate } from "./dates";
+import { OutputTable, outputTable } from "./output-table";
+import { findMunicipality } from "./reference";
+import { compareAssociations, Summary } from "./summary";
+import { isOverdue } from "./templates/association";
+import { HistoryRow } from "./templates/central";
+
+/** The central spreadsheet's output tabs (SPEC "The central spreadsheet"), each rewritten whole. */
+
+const GOAL_NAMES: Record<string, string> = {
+  members: "Medlemmer",
+  counties: "Fylker med lokale tiltak",
+  participantGrowth: "Vekst i deltakere",
+  agreements: "Foreninger med kommuneavtale",
+  grantGrowth: "Vekst i statstilskudd",
+};
+const PERCENT_GOALS = new Set(["participantGrowth", "grantGrowth"]);
+
+const date = (iso: IsoDate | undefined): Cell => (iso ? dateAtNoonUtc(iso) : "");
+const yesNo = (value: boolean) => (value ? "Ja" : "Nei");
+const municipalityName = (number: string) => findMunicipality(number)?.name ?? "";
+
+export interface ReadStamp {
+  /** ISO instant each association was read (by ID). */
+  readAt: Record<string, string>;
+}
+
+export function collectionTable(results: ReadonlyArray<AssociationResult>, stamp?: ReadStamp): OutputTable {
+  const rows = [...results].sort(compareAssociations).map((r) => {
+    const errors = r.issues.filter((i) => i.severity === "error").length;
+    return [r.id, r.name, r.municipalityNumber, municipalityName(r.municipalityNumber), r.county, r.status, r.rows.read, r.rows.counted, r.rows.rejected, errors, r.issues.length - errors, r.submittedAt, stamp?.readAt[r.id] ?? ""];
+  });
+  return outputTable(
+    "Innsamling",
+    [["Forening-ID", "text"], ["Forening", "text"], ["Kommunenummer", "text"], ["Kommune", "text"], ["Fylke", "text"], ["Status", "text"], ["Rader lest", "whole"], ["Rader talt", "whole"], ["Rader avvist", "whole"], ["Feil", "whole"], ["Advarsler", "whole"], ["Innsendt", "text"], ["Lest", "text"]],
+    rows,
+  );
+}
+
+export function nationalTable(summary: Summary): OutputTable {
+  const { associations: a, totals: t, rows, milestones: m } = summary;
+  const figures: Array<[string, number]> = [
+    ["Rapportår", summary.year],
+    ["Registrerte foreninger", a.registered],
+    ["Foreninger OK", a.ok],
+    ["Foreninger med avvik", a.withIssues],
+    ["Foreninger som ikke har sendt inn", a.notSubmitted],
+    ["Foreninger som ikke kunne leses", a.unreachable],
+    ["Medlemmer", t.members],
+    ["Frivillige", t.volunteers],
+    ["Aktiviteter", t.activities],
+    ["Deltakere", t.participants],
+    ["Nye deltakere", t.newParticipants],
+    ["Frivillige timer", t.volunteerHours],
+    ["Foreninger med kommuneavtale", t.associationsWithAgreement],
+    ["Rader lest", rows.read],
+    ["Rader talt", rows.counted],
+    ["Rader avvist", rows.rejected],
+    ["Milepæler", m.total],
+    ["Milepæler fullført", m.done],
+    ["Milepæler forsinket", m.overdue],
+  ];
+  return outputTable("Nasjonalt", [["Nøkkeltall", "text"], ["Verdi", "decimal"]], figures);
+}
+
+export function countyTable(summary: Summary): OutputTable {
+  return outputTable(
+    "Per fylke",
+    [["Fylkesnummer", "text"], ["Fylke", "text"], ["Foreninger", "whole"], ["Medlemmer", "whole"], ["Aktiviteter", "whole"], ["Deltakere", "whole"]],
+    summary.byCounty.map((c) => [c.countyNumber, c.county, c.associations, c.members, c.activities, c.participants]),
+  );
+}
+
+export function activityTypeTable(summary: Summary): OutputTable {
+  return outputTable(
+    "Per aktivitetstype",
+    [["Aktivitetstype", "text"], ["Aktiviteter", "whole"], ["Deltakere", "whole"], ["Frivillige timer", "decimal"]],
+    summary.byActivityType.map((t) => [t.type, t.activities, t.participants, t.volunteerHours]),
+  );
+}
+
+export function goalsTable(summary: Summary): OutputTable {
+  return outputTable(
+    "Mål",
+    [["Mål", "text"], ["Mål-ID", "text"], ["Målverdi", "decimal"], ["Faktisk", "decimal"], ["Nådd", "text"], ["Enhet", "text"]],
+    summary.goals.map((g) => [GOAL_NAMES[g.id], g.id, g.target, g.actual ?? "", g.actual === null ? "Ukjent" : yesNo(g.met), PERCENT_GOALS.has(g.id) ? "andel (0,10 = 10 %)" : "antall"]),
+  );
+}
+
+export function milestonesTable(results: ReadonlyArray<AssociationResult>, today: IsoDate): OutputTable {
+  const rows: Cell[][] = [];
+  for (const r of [...results].sort(compareAssociations)) {
+    for (const m of r.milestones) {
+      rows.push([r.id, r.name, r.county, m.municipalityNumber, municipalityName(m.municipalityNumber), m.title, date(m.dueDate), m.responsibleParty, m.contribution ?? "", m.status, date(m.completedDate), yesNo(isOverdue(m, today)), m.comment ?? ""]);
+    }
+  }
+  return outputTable(
+    "Milepæler",
+    [["Forening-ID", "text"], ["Forening", "text"], ["Fylke", "text"], ["Kommunenummer", "text"], ["Kommune", "text"], ["Milepæl", "text"], ["Frist", "date"], ["Ansvarlig part", "text"], ["Bidrag", "text"], ["Status", "text"], ["Fullført dato", "date"], ["Forsinket", "text"], ["Kommentar", "text"]],
+    rows,
+  );
+}
+
+export function measuresTable(results: ReadonlyArray<AssociationResult>, today: IsoDate): OutputTable {
+  const rows: Cell[][] = [];
+  for (const r of [...results].sort(compareAssociations)) {
+    for (const m of r.measures) {
+      rows.push([r.id, r.name, r.county, m.area, m.measure, m.responsibility, m.owner ?? "", date(m.dueDate), m.status, m.result ?? "", m.reached ?? "", yesNo(isOverdue(m, today))]);
+    }
+  }
+  return outputTable(
+    "Tiltak",
+    [["Forening-ID", "text"], ["Forening", "text"], ["Fylke", "text"], ["Planområde", "text"], ["Tiltak", "text"], ["Ansvar", "text"], ["Ansvarlig", "text"], ["Frist", "date"], ["Status", "text"], ["Resultat", "text"], ["Antall nådd", "whole"], ["Forsinket", "text"]],
+    rows,
+  );
+}
+
+export function issuesTable(summary: Summary, results: ReadonlyArray<AssociationResult>): OutputTable {
+  const names = new Map(results.map((r) => [r.id, r.name]));
+  return outputTable(
+    "Avvik",
+    [["Forening-ID", "text"], ["Forening", "text"], ["Fane", "text"], ["Celle", "text"], ["Kode", "text"], ["Alvorlighet", "text"], ["Melding", "text"]],
+    summary.issues.map((i) => [i.association ?? "", names.get(i.association ?? "") ?? "Sentralt regneark", i.sheet, i.cell, i.code, i.severity === "error" ? "Feil" : "Advarsel", i.message]),
+  );
+}
+
+export interface LogEntry {
+  at: string;
+  user: string;
+  action: string;
+  seconds: number;
+  associations: number;
+  note: string;
+}
+
+const LOG_COLUMNS: Array<[string, "text" | "decimal" | "whole"]> = [["Tidspunkt", "text"], ["Bruker", "text"], ["Handling", "text"], ["Varighet (s)", "decimal"], ["Foreninger", "whole"], ["Merknad", "text"]];
+const LOG_KEEP = 1000;
+
+/** Logg is rewritten whole too: the newest entry first, earlier entries kept (up to 1000). */
+export function logTable(previous: ReadonlyArray<ReadonlyArray<Cell>> | undefined, entry: LogEntry): OutputTable {
+  const earlier = (previous ?? []).slice(1).filter((row) => row.some((c) => c !== "" && c !== null && c !== undefined));
+  const rows: Cell[][] = [[entry.at, entry.user, entry.action, entry.seconds, entry.associations, entry.note], ...earlier.map((r) => [...r])];
+  return outputTable("Logg", LOG_COLUMNS, rows.slice(0, LOG_KEEP));
+}
+
+/** Historikk with this year's national totals put in (replacing an earlier row for the same year). */
+export function historyTable(existing: ReadonlyArray<HistoryRow>, summary: Summary, grant: number | undefined): OutputTable {
+  const t = summary.totals;
+  const current: HistoryRow = { year: summary.year, members: t.members, volunteers: t.volunteers, activities: t.activities, participants: t.participants, newParticipants: t.newParticipants, volunteerHours: t.volunteerHours, associationsWithAgreement: t.associationsWithAgreement, grant };
+  const rows = [...existing.filter((h) => h.year !== summary.year), current].sort((a, b) => a.year - b.year);
+  return outputTable(
+    "Historikk",
+    [["År", "whole"], ["Medlemmer", "whole"], ["Frivillige", "whole"], ["Aktiviteter", "whole"], ["Deltakere", "whole"], ["Nye deltakere", "whole"], ["Frivillige timer", "decimal"], ["Foreninger med avtale", "whole"], ["Statstilskudd", "decimal"]],
+    rows.map((h) => [h.year, h.members ?? "", h.volunteers ?? "", h.activities ?? "", h.participants ?? "", h.newParticipants ?? "", h.volunteerHours ?? "", h.associationsWithAgreement ?? "", h.grant ?? ""]),
+  );
+}
+
+/** All output tabs of a rollup, in the order they appear in the central spreadsheet. */
+export function rollupOutputs(summary: Summary, results: ReadonlyArray<AssociationResult>, today: IsoDate, stamp?: ReadStamp): OutputTable[] {
+  return [
+    collectionTable(results, stamp),
+    nationalTable(summary),
+    countyTable(summary),
+    activityTypeTable(summary),
+    goalsTable(summary),
+    milestonesTable(results, today),
+    measuresTable(results, today),
+    issuesTable(summary, results),
+  ];
+}
+
+/** A rollup is final once the submission deadline has passed: then its totals go into Historikk. */
+export function isFinalRollup(central: CentralInputs, today: IsoDate): boolean {
+  return central.settings.deadline !== undefined && today > central.settings.deadline;
+}

@@ -1,0 +1,51 @@
+import { AssociationResult } from "./association";
+import { dateAtNoonUtc } from "./dates";
+import { OutputTable, outputTable } from "./output-table";
+import { findMunicipality } from "./reference";
+import { compareAssociations } from "./summary";
+import { isOverdue } from "./templates/association";
+import { IsoDate } from "./dates";
+
+/**
+ * A municipal partner's view: only rows about one municipality, and none of the personal-data or
+ * free-text columns (contact people, owners, comments, results). Built from an allow-list of fields,
+ * so a column added to a template later cannot leak by accident.
+ */
+export function partnerView(results: ReadonlyArray<AssociationResult>, municipalityNumber: string, today: IsoDate): OutputTable[] {
+  const ordered = [...results].sort(compareAssociations);
+  const municipality = findMunicipality(municipalityNumber);
+  const associations = ordered
+    .filter((r) => r.municipalityNumber === municipalityNumber)
+    .map((r) => [r.name, r.status, r.report.members ?? "", r.report.volunteers ?? "", r.report.agreement ?? ""]);
+  const activities = ordered.flatMap((r) =>
+    r.activities
+      .filter((a) => a.municipalityNumber === municipalityNumber)
+      .map((a) => [r.name, dateAtNoonUtc(a.date), a.type, a.title, a.partner, a.participants, a.newParticipants, a.volunteers, a.volunteerHours]),
+  );
+  const milestones = ordered.flatMap((r) =>
+    r.milestones
+      .filter((m) => m.municipalityNumber === municipalityNumber)
+      .map((m) => [r.name, m.title, dateAtNoonUtc(m.dueDate), m.responsibleParty, m.contribution ?? "", m.status, m.completedDate ? dateAtNoonUtc(m.completedDate) : "", isOverdue(m, today) ? "Ja" : "Nei"]),
+  );
+  return [
+    outputTable("Om visningen", [["Felt", "text"], ["Verdi", "text"]], [
+      ["Kommune", `${municipalityNumber} ${municipality?.name ?? ""}`.trim()],
+      ["Fylke", municipality?.county ?? ""],
+      ["Innhold", "Aktiviteter og milepæler som gjelder kommunen. Uten personopplysninger og kommentarer."],
+    ]),
+    outputTable("Foreninger", [["Forening", "text"], ["Status", "text"], ["Medlemmer", "whole"], ["Frivillige", "whole"], ["Samarbeidsavtale", "text"]], associations),
+    outputTable("Aktiviteter", [["Forening", "text"], ["Dato", "date"], ["Aktivitetstype", "text"], ["Tittel", "text"], ["Samarbeidspartner", "text"], ["Deltakere", "whole"], ["Nye deltakere", "whole"], ["Frivillige", "whole"], ["Frivillige timer", "decimal"]], activities),
+    outputTable("Milepæler", [["Forening", "text"], ["Milepæl", "text"], ["Frist", "date"], ["Ansvarlig part", "text"], ["Bidrag", "text"], ["Status", "text"], ["Fullført dato", "date"], ["Forsinket", "text"]], milestones),
+  ];
+}
+
+/** Municipalities that a partner view is made for: every one that has rows or a partner address. */
+export function partnerMunicipalities(results: ReadonlyArray<AssociationResult>): string[] {
+  const numbers = new Set<string>();
+  for (const r of results) {
+    numbers.add(r.municipalityNumber);
+    for (const a of r.activities) numbers.add(a.municipalityNumber);
+    for (const m of r.milestones) numbers.add(m.municipalityNumber);
+  }
+  return [...numbers].filter((n) => findMunicipality(n)).sort();
+}

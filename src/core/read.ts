@@ -1,0 +1,301 @@
+import { a1, Cell, CellTable, columnLetter, isBlankCell, isBlankRow, normaliseLabel } from "./cell";
+import { IsoDate } from "./dates";
+import { Issue } from "./issues";
+import { issueMessage } from "./messages";
+import { findMunicipality } from "./reference";
+import { ColumnSpec } from "./template/column";
+import { RowOf, Template } from "./template/table";
+import { listLookup, readDate, readEmail, readMunicipalityNumber, readNumber, readOrgNumber, readText } from "./values";
+
+export interface ReadContext {
+  /** The report year (dates in Aktiviteter must fall inside it). */
+  year: number;
+  /** Today in Europe/Oslo, passed in so that results never depend on a hidden clock. */
+  today: IsoDate;
+}
+
+export interface TableRead<R> {
+  /** False when the tab is missing. */
+  present: boolean;
+  rows: R[];
+  /** 1-based sheet row number of each counted row. */
+  rowNumbers: number[];
+  issues: Issue[];
+  read: number;
+  counted: number;
+  rejected: number;
+}
+
+const FAILED = Symbol("failed");
+type Parsed = unknown | typeof FAILED;
+type CellParser = (raw: Cell, context: ReadContext) => Parsed;
+
+/** Set by a parser that returns FAILED: the issue code. Avoids an allocation per cell. */
+let failure = "";
+function fail(code: string): typeof FAILED {
+  failure = code;
+  return FAILED;
+}
+
+function numberParser(column: ColumnSpec, whole: boolean): CellParser {
+  const min = column.min ?? -Infinity;
+  const max = column.max ?? Infinity;
+  return (raw) => {
+    const value = readNumber(raw);
+    if (value === undefined) return fail(whole ? "not_whole" : "not_a_number");
+    if (whole && !Number.isInteger(value)) return fail("not_whole");
+    if (value < min || value > max) return fail("out_of_range");
+    return value;
+  };
+}
+
+function parserFor(column: ColumnSpec): CellParser {
+  switch (column.kind) {
+    case "whole":
+      return numberParser(column, true);
+    case "decimal":
+      return numberParser(column, false);
+    case "date":
+      return (raw, context) => {
+        const value = readDate(raw);
+        if (value === undefined) return fail("not_a_date");
+        if (column.inReportYear && Number(value.slice(0, 4)) !== context.year) return fail("outside_report_year");
+        if (column.notAfterToday && value > context.today) return fail("in_future");
+        return value;
+      };
+    case "list": {
+      const lookup = listLookup(column.values ?? []);
+      return (raw) => lookup(raw) ?? fail("not_in_list");
+    }
+    case "municipality":
+      return (raw) => {
+        const value = readMunicipalityNumber(raw);
+        if (value === undefined) return fail("not_a_municipality_number");
+        return findMunicipality(value) ? value : fail("unknown_municipality");
+      };
+    case "orgNumber":
+      return (raw) => readOrgNumber(raw) ?? fail("invalid_org_number");
+    case "email":
+      return (raw) => readEmail(raw) ?? fail("invalid_email");
+    case "text": {
+      const maxLength = column.maxLength ?? Infinity;
+      return (raw) => {
+        const value = readText(raw);
+        return value.length > maxLength ? fail("too_long") : value;
+      };
+    }
+  }
+}
+
+interface CompiledColumn {
+  key: string;
+  spec: ColumnSpec;
+  parse: CellParser;
+  fallback: unknown;
+  required: boolean;
+}
+
+const compiledCache = new WeakMap<Template<any>, CompiledColumn[]>();
+
+function compile(template: Template<any>): CompiledColumn[] {
+  let compiled = compiledCache.get(template);
+  if (!compiled) {
+    compiled = template.keys.map((key) => {
+      const spec = template.columns[key] as ColumnSpec;
+      return { key, spec, parse: parserFor(spec), fallback: spec.default, required: spec.required === true };
+    });
+    compiledCache.set(template, compiled);
+  }
+  return compiled;
+}
+
+/** Header matching tolerant of case, spaces and a trailing "*" or ":". */
+export function headerKey(text: Cell): string {
+  return normaliseLabel(text).replace(/\s+/g, "").replace(/[*:]+$/, "");
+}
+
+/** Index of each template key in a header row; -1 when the column is missing. */
+export function locateColumns(template: Template<any>, header: ReadonlyArray<Cell>, issues: Issue[]): number[] {
+  const wanted = new Map(template.keys.map((key, i) => [headerKey((template.columns[key] as ColumnSpec).header), i]));
+  const indexes = template.keys.map(() => -1);
+  for (let j = 0; j < header.length; j++) {
+    if (isBlankCell(header[j])) continue;
+    const i = wanted.get(headerKey(header[j]));
+    if (i === undefined) {
+      issues.push(warning(template.name, a1(0, j), "extra_column", `Kolonnen «${readText(header[j])}» i ${template.name} er ukjent og blir ikke lest`));
+    } else if (indexes[i] >= 0) {
+      issues.push(warning(template.name, a1(0, j), "duplicate_column", `Kolonnen «${readText(header[j])}» finnes to ganger; bare den første leses`));
+    } else indexes[i] = j;
+  }
+  let next = header.length;
+  template.keys.forEach((key, i) => {
+    if (indexes[i] >= 0) return;
+    const spec = template.columns[key] as ColumnSpec;
+    const message = `Fanen ${template.name} mangler kolonnen «${spec.header}»`;
+    issues.push({ sheet: template.name, cell: columnLetter(next++) + "1", code: "missing_column", severity: spec.required ? "error" : "warning", message });
+  });
+  return indexes;
+}
+
+function warning(sheet: string, cell: string, code: string, message: string): Issue {
+  return { sheet, cell, code, severity: "warning", message };
+}
+
+export function missingTab(name: string): Issue {
+  return { sheet: name, cell: "A1", code: "missing_tab", severity: "error", message: `Regnearket mangler fanen «${name}»` };
+}
+
+/**
+ * Reads a table tab: finds columns by header, parses every non-blank row, and reports every problem
+ * with its cell. A row with any error is rejected whole; warnings do not reject.
+ */
+export function readTable<T extends Template<any>>(template: T, cells: CellTable | undefined, context: ReadContext): TableRead<RowOf<T>> {
+  const result: TableRead<RowOf<T>> = { present: cells !== undefined, rows: [], rowNumbers: [], issues: [], read: 0, counted: 0, rejected: 0 };
+  if (!cells) {
+    result.issues.push(missingTab(template.name));
+    return result;
+  }
+  const columns = compile(template);
+  const indexes = locateColumns(template, cells[0] ?? [], result.issues);
+  const unreadable = columns.some((column, i) => column.required && indexes[i] < 0);
+  const sheet = template.name;
+  const rules = template.rules;
+  const columnCount = columns.length;
+  const failedKeys = new Set<string>();
+
+  for (let r = 1; r < cells.length; r++) {
+    const raw = cells[r];
+    if (isBlankRow(raw)) continue;
+    result.read++;
+    if (unreadable) {
+      result.rejected++; // reported once, as missing_column
+      continue;
+    }
+    const row: Record<string, unknown> = {};
+    let ok = true;
+    failedKeys.clear();
+    for (let c = 0; c < columnCount; c++) {
+      const column = columns[c];
+      const index = indexes[c];
+      const value = index >= 0 ? raw[index] : undefined;
+      let parsed: Parsed;
+      if (isBlankCell(value)) {
+        if (column.required) parsed = fail("required");
+        else parsed = column.fallback;
+      } else parsed = column.parse(value, context);
+      if (parsed === FAILED) {
+        ok = false;
+        failedKeys.add(column.key);
+        result.issues.push({ sheet, cell: a1(r, index), code: failure, severity: "error", message: issueMessage(column.spec, failure, value, context) });
+        row[column.key] = undefined;
+      } else row[column.key] = parsed;
+    }
+    for (let k = 0; k < rules.length; k++) {
+      const rule = rules[k];
+      if (rule.uses.some((key) => failedKeys.has(key))) continue;
+      if (rule.problem(row, context)) {
+        ok = false;
+        const index = indexes[template.keys.indexOf(rule.field)];
+        result.issues.push({ sheet, cell: a1(r, index), code: rule.code, severity: "error", message: rule.message(row, context) });
+      }
+    }
+    if (ok) {
+      result.rows.push(row as RowOf<T>);
+      result.rowNumbers.push(r + 1);
+      result.counted++;
+    } else result.rejected++;
+  }
+  return result;
+}
+
+export interface FormRead<R> {
+  present: boolean;
+  /** Fields that read cleanly; a field with an error is left out (undefined). */
+  values: Partial<R>;
+  /** 1-based sheet row of each field found. */
+  rowOf: Partial<Record<keyof R, number>>;
+  issues: Issue[];
+}
+
+/** Reads a field/value tab: column A holds the field label, column B its value. */
+export function readForm<T extends Template<any>>(template: T, cells: CellTable | undefined, context: ReadContext): FormRead<RowOf<T>> {
+  const result: FormRead<RowOf<T>> = { present: cells !== undefined, values: {}, rowOf: {}, issues: [] };
+  if (!cells) {
+    result.issues.push(missingTab(template.name));
+    return result;
+  }
+  const columns = compile(template);
+  const byLabel = new Map(columns.map((column, i) => [headerKey(column.spec.header), i]));
+  const rowIndexes = columns.map(() => -1);
+  for (let r = 0; r < cells.length; r++) {
+    const label = cells[r]?.[0];
+    if (isBlankCell(label)) continue;
+    const i = byLabel.get(headerKey(label));
+    if (i !== undefined && rowIndexes[i] < 0) rowIndexes[i] = r;
+  }
+  const values = result.values as Record<string, unknown>;
+  const failed = new Set<string>();
+  let lastRow = cells.length;
+  columns.forEach((column, i) => {
+    const r = rowIndexes[i];
+    if (r < 0) {
+      if (column.required) {
+        result.issues.push({ sheet: template.name, cell: a1(lastRow++, 0), code: "missing_field", severity: "error", message: `Fanen ${template.name} mangler feltet «${column.spec.header}» i kolonne A` });
+      } else values[column.key] = column.fallback;
+      return;
+    }
+    (result.rowOf as Record<string, number>)[column.key] = r + 1;
+    const raw = cells[r][1];
+    let parsed: Parsed;
+    if (isBlankCell(raw)) parsed = column.required ? fail("required") : column.fallback;
+    else parsed = column.parse(raw, context);
+    if (parsed === FAILED) {
+      failed.add(column.key);
+      result.issues.push({ sheet: template.name, cell: a1(r, 1), code: failure, severity: "error", message: issueMessage(column.spec, failure, raw, context) });
+    } else values[column.key] = parsed;
+  });
+  for (const rule of template.rules) {
+    if (rule.uses.some((key) => failed.has(key))) continue;
+    if (rule.problem(values, context)) {
+      const r = (result.rowOf as Record<string, number>)[rule.field];
+      result.issues.push({ sheet: template.name, cell: r ? `B${r}` : "A1", code: rule.code, severity: "error", message: rule.message(values, context) });
+      delete values[rule.field];
+    }
+  }
+  return result;
+}
+
+export interface RecordCheck<R> {
+  /** The parsed row when it has no errors. */
+  row?: R;
+  /** Problems per field key (the sidebar shows each at its field). */
+  errors: Array<{ field: string; code: string; message: string }>;
+}
+
+/**
+ * Checks one record given as field values (a sidebar form), with exactly the rules of the tab:
+ * the same parsing, messages and row rules as reading the sheet.
+ */
+export function checkRecord<T extends Template<any>>(template: T, values: Readonly<Record<string, Cell>>, context: ReadContext): RecordCheck<RowOf<T>> {
+  const keys = template.keys;
+  const header = keys.map((key) => (template.columns[key] as ColumnSpec).header);
+  const cells = [header, keys.map((key) => values[key] ?? "")];
+  const read = readTable(template, cells, context);
+  if (read.read === 0) {
+    // An empty form is not "no row": every required field is reported.
+    const errors = keys
+      .filter((key) => (template.columns[key] as ColumnSpec).required)
+      .map((key) => ({ field: key, code: "required", message: issueMessage(template.columns[key] as ColumnSpec, "required", "", context) }));
+    return { errors };
+  }
+  const errors = read.issues
+    .filter((issue) => issue.severity === "error")
+    .map((issue) => ({ field: keys[columnIndexOf(issue.cell)], code: issue.code, message: issue.message }));
+  return { row: read.rows[0], errors };
+}
+
+function columnIndexOf(cell: string): number {
+  let column = 0;
+  for (const ch of cell.replace(/\d+$/, "")) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return column - 1;
+}

@@ -1,0 +1,107 @@
+import { column } from "../template/column";
+import { form, RowOf, table } from "../template/table";
+import { norwegianDate } from "../dates";
+import {
+  ACTIVITY_TYPES,
+  AGREEMENT_KINDS,
+  CONTRIBUTIONS,
+  PARTNERS,
+  PLAN_AREAS,
+  RESPONSIBILITIES,
+  RESPONSIBLE_PARTIES,
+  STATUSES,
+  DONE,
+} from "./lists";
+
+/** The four tabs of an association's workbook (SPEC "The association workbook"). */
+
+export const annualReport = form("Årsrapport", {
+  year: column.whole("Rapportår", { required: true, min: 2000, max: 2100, help: "Året rapporten gjelder" }),
+  associationName: column.text("Forening", { required: true, maxLength: 120 }),
+  orgNumber: column.orgNumber("Organisasjonsnummer", { help: "9 siffer fra Enhetsregisteret" }),
+  municipalityNumber: column.municipality("Kommunenummer", { required: true }),
+  members: column.whole("Antall medlemmer per 31.12", { required: true, min: 0, max: 100_000 }),
+  volunteers: column.whole("Antall frivillige", { required: true, min: 0, max: 10_000 }),
+  agreement: column.oneOf("Samarbeidsavtale med kommunen", AGREEMENT_KINDS, { required: true }),
+  agreementDate: column.date("Avtale inngått", { help: "Påkrevd når det finnes en avtale" }),
+  contactName: column.text("Kontaktperson", { personal: true, maxLength: 200 }),
+  contactEmail: column.email("Kontakt e-post", { personal: true }),
+  submittedAt: column.text("Innsendt", { system: true, help: "Fylles ut av Samspill ved innsending" }),
+  submittedBy: column.text("Innsendt av", { system: true, personal: true, help: "Fylles ut av Samspill ved innsending" }),
+}).rule(
+  "agreementDate",
+  ["agreement", "agreementDate"],
+  "required",
+  (r) => r.agreement !== undefined && r.agreement !== "Ingen" && r.agreementDate === undefined,
+  () => "Avtale inngått må fylles ut når foreningen har en samarbeidsavtale",
+);
+
+export const activities = table("Aktiviteter", {
+  date: column.date("Dato", { required: true, inReportYear: true, width: 100 }),
+  type: column.oneOf("Aktivitetstype", ACTIVITY_TYPES, { required: true, width: 140 }),
+  title: column.text("Tittel", { required: true, maxLength: 200, width: 260 }),
+  municipalityNumber: column.municipality("Kommunenummer", { help: "Tomt betyr foreningens egen kommune", width: 110 }),
+  partner: column.oneOf("Samarbeidspartner", PARTNERS, { default: "Ingen", width: 150 }),
+  participants: column.whole("Deltakere", { required: true, min: 0, max: 10_000, width: 90 }),
+  newParticipants: column.whole("Nye deltakere", { min: 0, max: 10_000, default: 0, help: "Høyst like mange som Deltakere", width: 100 }),
+  volunteers: column.whole("Frivillige", { min: 0, max: 1000, default: 0, width: 90 }),
+  volunteerHours: column.decimal("Frivillige timer", { min: 0, max: 10_000, default: 0, width: 110 }),
+  comment: column.text("Kommentar", { maxLength: 1000, freeText: true, width: 260 }),
+}).rule(
+  "newParticipants",
+  ["participants", "newParticipants"],
+  "more_than_participants",
+  (r) => r.newParticipants > r.participants,
+  (r) => `Nye deltakere (${r.newParticipants}) kan ikke være flere enn Deltakere (${r.participants})`,
+);
+
+export const milestones = table("Milepæler", {
+  municipalityNumber: column.municipality("Kommunenummer", { required: true, width: 110 }),
+  title: column.text("Milepæl", { required: true, maxLength: 200, width: 260 }),
+  dueDate: column.date("Frist", { required: true, width: 100 }),
+  responsibleParty: column.oneOf("Ansvarlig part", RESPONSIBLE_PARTIES, { required: true, width: 130 }),
+  contribution: column.oneOf("Bidrag", CONTRIBUTIONS, { width: 110 }),
+  status: column.oneOf("Status", STATUSES, { default: "Ikke startet", width: 110 }),
+  completedDate: column.date("Fullført dato", { notAfterToday: true, help: "Påkrevd når Status er Fullført", width: 110 }),
+  comment: column.text("Kommentar", { maxLength: 1000, freeText: true, width: 260 }),
+})
+  .rule(
+    "completedDate",
+    ["status", "completedDate"],
+    "required",
+    (r) => r.status === DONE && r.completedDate === undefined,
+    () => "Fullført dato må fylles ut når Status er Fullført",
+  )
+  .rule(
+    "completedDate",
+    ["status", "completedDate"],
+    "not_allowed",
+    (r) => r.status !== DONE && r.completedDate !== undefined,
+    (r) => `Fullført dato skal være tom når Status er ${r.status}`,
+  );
+
+export const measures = table("Tiltak", {
+  area: column.oneOf("Planområde", PLAN_AREAS, { required: true, width: 150 }),
+  measure: column.text("Tiltak", { required: true, maxLength: 200, width: 260 }),
+  activity: column.text("Aktivitet", { maxLength: 1000, width: 300 }),
+  responsibility: column.oneOf("Ansvar", RESPONSIBILITIES, { required: true, width: 130 }),
+  owner: column.text("Ansvarlig", { personal: true, maxLength: 200, width: 150 }),
+  dueDate: column.date("Frist", { width: 100 }),
+  status: column.oneOf("Status", STATUSES, { default: "Ikke startet", width: 110 }),
+  result: column.text("Resultat", { maxLength: 1000, freeText: true, width: 260 }),
+  reached: column.whole("Antall nådd", { min: 0, help: "Personer nådd, medlemmer rekruttert o.l.", width: 100 }),
+});
+
+export const ASSOCIATION_TEMPLATES = [annualReport, activities, milestones, measures] as const;
+
+export type AnnualReport = RowOf<typeof annualReport>;
+export type Activity = RowOf<typeof activities>;
+export type Milestone = RowOf<typeof milestones>;
+export type MeasureRow = RowOf<typeof measures>;
+
+/** Overdue: neither done nor cancelled, and the deadline has passed (Europe/Oslo calendar). */
+export function isOverdue(m: { status?: string; dueDate?: string }, today: string): boolean {
+  return m.status !== DONE && m.status !== "Avlyst" && m.dueDate !== undefined && m.dueDate < today;
+}
+
+export { norwegianDate };

@@ -1,0 +1,78 @@
+import { Cell } from "../../src/core/cell";
+import { sheetPlan } from "../../src/core/plan";
+import { activities } from "../../src/core/templates/association";
+import { Workbook } from "../../src/workbook/workbook";
+
+/**
+ * The workbook contract: every backend runs these same cases. `open` makes a fresh backend over the
+ * given tabs; `reopen` gives what another reader would see after the backend saved (defaults to the
+ * same object, for backends without a save step).
+ */
+export interface ContractBackend {
+  open(initial: Record<string, Cell[][]>): Promise<Workbook>;
+  reopen?(workbook: Workbook): Promise<Workbook>;
+}
+
+export function describeWorkbookContract(name: string, backend: ContractBackend): void {
+  const reopen = async (workbook: Workbook) => (backend.reopen ? backend.reopen(workbook) : workbook);
+
+  describe(`workbook contract: ${name}`, () => {
+    it("reads a tab as a rectangular table with '' for empty cells and undefined for a missing tab", async () => {
+      const workbook = await backend.open({ Ark: [["a", "", 3], ["", "x"]] });
+      expect(workbook.read("Ark")).toEqual([["a", "", 3], ["", "x", ""]]);
+      expect(workbook.read("Finnes ikke")).toBeUndefined();
+      expect(workbook.sheetNames()).toContain("Ark");
+    });
+
+    it("writes a whole tab, replacing what was there, and creates missing tabs", async () => {
+      const workbook = await backend.open({ Ark: [["gammel", "data"], ["mer", "data"], ["enda", "mer"]] });
+      workbook.write("Ark", [["ny"], [1]]);
+      workbook.write("Ny fane", [["x", "y"], [1, 2]]);
+      const after = await reopen(workbook);
+      expect(after.read("Ark")).toEqual([["ny"], [1]]);
+      expect(after.read("Ny fane")).toEqual([["x", "y"], [1, 2]]);
+    });
+
+    it("keeps text that looks like a formula as text", async () => {
+      const workbook = await backend.open({});
+      const risky = ["=1+1", "+47 123", "-5 grader", "@bruker", "=HYPERLINK(\"http://x\")"];
+      workbook.write("Ut", [risky]);
+      const after = await reopen(workbook);
+      expect(after.read("Ut")).toEqual([risky]);
+    });
+
+    it("round-trips a calendar date without shifting the day", async () => {
+      const workbook = await backend.open({});
+      workbook.write("Datoer", [[new Date("2025-03-30T12:00:00Z"), new Date("2025-10-26T12:00:00Z")]], ["date", "date"]);
+      const after = await reopen(workbook);
+      const [row] = after.read("Datoer")!;
+      const days = row.map((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d));
+      expect(days).toEqual(["2025-03-30", "2025-10-26"]);
+    });
+
+    it("appends rows after the last used row and tells the first row number", async () => {
+      const workbook = await backend.open({ Aktiviteter: [["Dato", "Tittel"], ["x", "y"]] });
+      expect(workbook.append("Aktiviteter", [["a", "b"], ["c", "d"]])).toBe(3);
+      expect(workbook.append("Aktiviteter", [["e", "f"]])).toBe(5);
+      const after = await reopen(workbook);
+      expect(after.read("Aktiviteter")!.map((r) => r[0])).toEqual(["Dato", "x", "a", "c", "e"]);
+    });
+
+    it("sets single cells by A1 reference, growing the table when needed", async () => {
+      const workbook = await backend.open({ Ark: [["a", "b"]] });
+      workbook.setCells("Ark", [{ cell: "B1", value: "B" }, { cell: "C3", value: 7 }]);
+      const after = await reopen(workbook);
+      expect(after.read("Ark")).toEqual([["a", "B", ""], ["", "", ""], ["", "", 7]]);
+    });
+
+    it("applies a template plan and marks cells without changing any value", async () => {
+      const rows: Cell[][] = [activities.keys.map((k) => activities.columns[k].header), ["01.02.2025", "Kurs", "Tittel", "", "", 5, "", "", "", ""]];
+      const workbook = await backend.open({ Aktiviteter: rows });
+      workbook.applyPlan(sheetPlan(activities, rows[0]));
+      workbook.markCells("Aktiviteter", [{ cell: "F2", message: "Deltakere må være et helt tall" }]);
+      workbook.markCells("Aktiviteter", []);
+      const after = await reopen(workbook);
+      expect(after.read("Aktiviteter")).toEqual(rows);
+    });
+  });
+}
