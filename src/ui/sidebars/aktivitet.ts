@@ -1,0 +1,163 @@
+// Registrer aktivitet: a form whose fields come from the server (derived from the Aktiviteter
+// template) and whose checks are the core's own checkRecord, bundled here: the same rules and
+// Norwegian messages as the sheet. The server checks again before it appends the row.
+import type { FieldDto, ForeningApi } from "../api-types";
+import { createClient, FORENING_FUNCTIONS } from "../client";
+import { todayInOslo } from "../../core/dates";
+import { checkRecord } from "../../core/read";
+import { activities } from "../../core/templates/association";
+import { append, busy, byId, h, notice, replace } from "../dom";
+
+const api = createClient<ForeningApi>(FORENING_FUNCTIONS);
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+interface FieldView {
+  field: FieldDto;
+  control: Control;
+  error: HTMLElement;
+  helpId: string;
+}
+
+/** Text fields longer than this get a multi-line box. */
+const TEXTAREA_FROM = 500;
+
+function control(field: FieldDto, id: string, describedBy: string): Control {
+  const common = { id, name: field.key, "aria-describedby": describedBy, "aria-required": field.required ? "true" : undefined };
+  switch (field.kind) {
+    case "list": {
+      const select = h("select", common);
+      if (field.default === undefined) append(select, h("option", { value: "" }, field.required ? "Velg …" : "(ingen)"));
+      for (const value of field.values ?? []) append(select, h("option", { value, selected: value === field.default }, value));
+      return select;
+    }
+    case "date":
+      return h("input", { ...common, type: "date", autocomplete: "off" });
+    case "whole":
+    case "decimal":
+      return h("input", { ...common, type: "text", inputmode: field.kind === "whole" ? "numeric" : "decimal", autocomplete: "off" });
+    case "municipality":
+      return h("input", { ...common, type: "text", inputmode: "numeric", autocomplete: "off", maxlength: 4 });
+    case "email":
+      return h("input", { ...common, type: "email", autocomplete: "email" });
+    default:
+      if ((field.maxLength ?? 0) >= TEXTAREA_FROM) return h("textarea", { ...common, rows: 3 });
+      return h("input", { ...common, type: "text", autocomplete: "off" });
+  }
+}
+
+function fieldView(field: FieldDto): { view: FieldView; element: HTMLElement } {
+  const id = `f-${field.key}`;
+  const helpId = `${id}-help`;
+  const errorId = `${id}-error`;
+  const input = control(field, id, helpId);
+  const error = h("p", { id: errorId, class: "field-error" });
+  const label = h("label", { for: id }, field.label, field.required ? h("span", { class: "required" }, " (må fylles ut)") : null);
+  const element = h("div", { class: "field" }, label, h("p", { id: helpId, class: "help" }, field.help), input, error);
+  return { view: { field, control: input, error, helpId }, element };
+}
+
+function showErrors(views: ReadonlyArray<FieldView>, errors: ReadonlyArray<{ field: string; message: string }>): FieldView | undefined {
+  const byField = new Map<string, string[]>();
+  for (const e of errors) byField.set(e.field, [...(byField.get(e.field) ?? []), e.message]);
+  let first: FieldView | undefined;
+  for (const view of views) {
+    const messages = byField.get(view.field.key);
+    replace(view.error, messages ? messages.join(". ") : "");
+    if (messages) {
+      view.control.setAttribute("aria-invalid", "true");
+      view.control.setAttribute("aria-describedby", `${view.error.id} ${view.helpId}`);
+      first ??= view;
+    } else {
+      view.control.removeAttribute("aria-invalid");
+      view.control.setAttribute("aria-describedby", view.helpId);
+    }
+  }
+  return first;
+}
+
+function valuesOf(views: ReadonlyArray<FieldView>): Record<string, string> {
+  return Object.fromEntries(views.map((v) => [v.field.key, v.control.value]));
+}
+
+async function main(): Promise<void> {
+  const app = byId("app");
+  const status = h("div", { id: "status", "aria-live": "polite" });
+  append(app, h("h1", {}, "Registrer aktivitet"), status);
+  let form: Awaited<ReturnType<typeof api.getActivityForm>>;
+  try {
+    form = await api.getActivityForm();
+  } catch (error) {
+    replace(status, notice("error", `Skjemaet kunne ikke lastes: ${(error as Error).message}`));
+    return;
+  }
+  const context = { year: form.year, today: todayInOslo(new Date()) };
+  const intro = h("p", {}, `Aktiviteten legges til som en ny rad i fanen Aktiviteter for rapportåret ${form.year}. Felt merket «må fylles ut» er påkrevde.`);
+  const element = h("form", { id: "activity-form", novalidate: true, "aria-describedby": "form-intro" });
+  intro.id = "form-intro";
+  const views: FieldView[] = [];
+  for (const field of form.fields) {
+    const { view, element: fieldElement } = fieldView(field);
+    views.push(view);
+    append(element, fieldElement);
+  }
+  const submit = h("button", { type: "submit", id: "save" }, "Legg til aktivitet");
+  const reset = h("button", { type: "button", class: "secondary", id: "clear" }, "Tøm skjemaet");
+  append(element, h("div", { class: "actions" }, submit, reset));
+  app.insertBefore(intro, status);
+  append(app, element);
+
+  let attempted = false;
+  const check = () => checkRecord(activities, valuesOf(views), context).errors;
+  // Once the user has tried to save, messages follow the fields as they are corrected.
+  element.addEventListener("change", () => {
+    if (attempted) showErrors(views, check());
+  });
+  reset.addEventListener("click", () => {
+    element.reset();
+    attempted = false;
+    showErrors(views, []);
+    replace(status);
+    views[0]?.control.focus();
+  });
+  element.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (submit.disabled) return;
+    attempted = true;
+    const errors = check();
+    const first = showErrors(views, errors);
+    if (first) {
+      replace(status, notice("error", errors.length === 1 ? "Skjemaet har 1 feil. Rett den og prøv igjen." : `Skjemaet har ${errors.length} feil. Rett dem og prøv igjen.`));
+      first.control.focus();
+      return;
+    }
+    void save();
+  });
+
+  async function save(): Promise<void> {
+    const values = valuesOf(views);
+    const focusAfter = await busy(submit, "Lagrer …", async (): Promise<HTMLElement | undefined> => {
+      try {
+        const result = await api.addActivity(values);
+        if (result.ok) {
+          element.reset();
+          attempted = false;
+          showErrors(views, []);
+          const title = values.title ? ` «${values.title.trim()}»` : "";
+          replace(status, notice("success", `Aktiviteten${title} er lagt til i rad ${result.row} i fanen Aktiviteter.`));
+          return views[0]?.control;
+        }
+        const firstRejected = showErrors(views, result.errors);
+        replace(status, notice("error", result.message || "Aktiviteten ble ikke lagret."));
+        return firstRejected?.control ?? submit;
+      } catch (error) {
+        replace(status, notice("error", `Aktiviteten ble ikke lagret: ${(error as Error).message}`));
+        return submit;
+      }
+    });
+    focusAfter?.focus();
+  }
+  views[0]?.control.focus();
+}
+
+void main();
