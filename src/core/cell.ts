@@ -6,7 +6,11 @@ export type CellTable = Cell[][];
 
 export function isBlankCell(value: Cell): boolean {
   if (value === null || value === undefined || value === "") return true;
-  return typeof value === "string" && value.trim() === "";
+  if (typeof value !== "string") return false;
+  // Most text starts with a visible character: skip the trim (and its allocation) then.
+  const first = value.charCodeAt(0);
+  if (first > 32 && first !== 0xa0 && first < 0x2000) return false;
+  return value.trim() === "";
 }
 
 export function isBlankRow(row: ReadonlyArray<Cell> | undefined): boolean {

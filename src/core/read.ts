@@ -87,6 +87,37 @@ function parserFor(column: ColumnSpec): CellParser {
   }
 }
 
+/**
+ * Parsers are pure, and spreadsheets repeat the same texts (types, dates, municipality numbers)
+ * thousands of times: results for text are cached per column and per read context.
+ */
+const MEMO_LIMIT = 20_000;
+function memoised(parse: CellParser): CellParser {
+  let memo = new Map<string, unknown>();
+  let failures = new Map<string, string>();
+  let memoContext: ReadContext | undefined;
+  return (raw, context) => {
+    if (typeof raw !== "string") return parse(raw, context);
+    if (context !== memoContext) {
+      memo = new Map();
+      failures = new Map();
+      memoContext = context;
+    }
+    const known = memo.get(raw);
+    if (known !== undefined) return known;
+    const failed = failures.get(raw);
+    if (failed !== undefined) return fail(failed);
+    const value = parse(raw, context);
+    if (memo.size + failures.size > MEMO_LIMIT) {
+      memo.clear();
+      failures.clear();
+    }
+    if (value === FAILED) failures.set(raw, failure);
+    else memo.set(raw, value);
+    return value;
+  };
+}
+
 interface CompiledColumn {
   key: string;
   spec: ColumnSpec;
@@ -102,7 +133,8 @@ function compile(template: Template<any>): CompiledColumn[] {
   if (!compiled) {
     compiled = template.keys.map((key) => {
       const spec = template.columns[key] as ColumnSpec;
-      return { key, spec, parse: parserFor(spec), fallback: spec.default, required: spec.required === true };
+      const parse = spec.kind === "text" ? parserFor(spec) : memoised(parserFor(spec));
+      return { key, spec, parse, fallback: spec.default, required: spec.required === true };
     });
     compiledCache.set(template, compiled);
   }
@@ -161,7 +193,9 @@ export function readTable<T extends Template<any>>(template: T, cells: CellTable
   const sheet = template.name;
   const rules = template.rules;
   const columnCount = columns.length;
-  const failedKeys = new Set<string>();
+  const keyBit = new Map(template.keys.map((key, i) => [key, 2 ** i]));
+  const ruleMasks = rules.map((rule) => rule.uses.reduce((mask, key) => mask | (keyBit.get(key) ?? 0), 0));
+  const ruleColumns = rules.map((rule) => indexes[template.keys.indexOf(rule.field)]);
 
   for (let r = 1; r < cells.length; r++) {
     const raw = cells[r];
@@ -173,7 +207,7 @@ export function readTable<T extends Template<any>>(template: T, cells: CellTable
     }
     const row: Record<string, unknown> = {};
     let ok = true;
-    failedKeys.clear();
+    let failedMask = 0;
     for (let c = 0; c < columnCount; c++) {
       const column = columns[c];
       const index = indexes[c];
@@ -185,18 +219,17 @@ export function readTable<T extends Template<any>>(template: T, cells: CellTable
       } else parsed = column.parse(value, context);
       if (parsed === FAILED) {
         ok = false;
-        failedKeys.add(column.key);
+        failedMask |= 2 ** c;
         result.issues.push({ sheet, cell: a1(r, index), code: failure, severity: "error", message: issueMessage(column.spec, failure, value, context) });
         row[column.key] = undefined;
       } else row[column.key] = parsed;
     }
     for (let k = 0; k < rules.length; k++) {
+      if (failedMask & ruleMasks[k]) continue;
       const rule = rules[k];
-      if (rule.uses.some((key) => failedKeys.has(key))) continue;
       if (rule.problem(row, context)) {
         ok = false;
-        const index = indexes[template.keys.indexOf(rule.field)];
-        result.issues.push({ sheet, cell: a1(r, index), code: rule.code, severity: "error", message: rule.message(row, context) });
+        result.issues.push({ sheet, cell: a1(r, ruleColumns[k]), code: rule.code, severity: "error", message: rule.message(row, context) });
       }
     }
     if (ok) {
