@@ -111,6 +111,8 @@ export async function figures(): Promise<Figure[]> {
   const rows = generateRows(ROWS);
   samspill(rows.slice(0, 20_000));
   handLoop(rows.slice(0, 20_000));
+  // Both must agree on the totals, or the comparison means nothing.
+  if (samspill(rows) !== handLoop(rows)) throw new Error("the hand loop and Samspill disagree on the totals");
   const ours = bestOf(3, () => samspill(rows));
   const hand = bestOf(3, () => handLoop(rows));
   return [
