@@ -1,1 +1,159 @@
-document.getElementById("app")!.textContent = "Kommer snart";
+// Milepæler: overdue and upcoming milestones of the association's agreements, each with a status
+// update. Fullført asks for Fullført dato; the check is the core's own (Milepæler template).
+import type { ForeningApi, MilestoneDto } from "../api-types";
+import { createClient, FORENING_FUNCTIONS } from "../client";
+import { checkRecord } from "../../core/read";
+import { milestones as template } from "../../core/templates/association";
+import { DONE } from "../../core/templates/lists";
+import { append, busy, byId, h, notice, replace, showDate } from "../dom";
+
+const api = createClient<ForeningApi>(FORENING_FUNCTIONS);
+
+/** The fields this sidebar changes; problems elsewhere in the row are left to Kontroller. */
+const EDITED = new Set(["status", "completedDate"]);
+
+type Data = Awaited<ReturnType<typeof api.getMilestones>>;
+
+function card(m: MilestoneDto, data: Data, status: HTMLElement, reload: (focusRow?: number) => Promise<void>): HTMLElement {
+  const id = `m${m.row}`;
+  const headingId = `${id}-title`;
+  const flag = m.overdue
+    ? h("span", { class: "badge badge-error" }, "Forsinket")
+    : m.status === DONE
+      ? h("span", { class: "badge badge-success" }, "Fullført")
+      : m.upcoming
+        ? h("span", { class: "badge badge-warning" }, "Snart frist")
+        : null;
+  const statusSelect = h("select", { id: `${id}-status`, name: "status", "aria-describedby": `${id}-status-error` });
+  for (const s of data.statuses) append(statusSelect, h("option", { value: s, selected: s === (m.status || data.statuses[0]) }, s));
+  const dateInput = h("input", { id: `${id}-date`, name: "completedDate", type: "date", value: m.completedDate, max: data.today, "aria-describedby": `${id}-date-error` });
+  const statusError = h("p", { id: `${id}-status-error`, class: "field-error" });
+  const dateError = h("p", { id: `${id}-date-error`, class: "field-error" });
+  const dateField = h("div", { class: "field" }, h("label", { for: dateInput.id }, "Fullført dato"), dateInput, dateError);
+  const save = h("button", { type: "submit" }, "Lagre status");
+  const form = h(
+    "form",
+    { novalidate: true, "aria-labelledby": headingId },
+    h("div", { class: "field" }, h("label", { for: statusSelect.id }, "Status"), statusSelect, statusError),
+    dateField,
+    save,
+  );
+  const syncDate = () => {
+    const done = statusSelect.value === DONE;
+    dateField.hidden = !done;
+    if (done && !dateInput.value) dateInput.value = data.today;
+    if (!done) dateInput.value = "";
+  };
+  syncDate();
+  statusSelect.addEventListener("change", syncDate);
+
+  const show = (errors: ReadonlyArray<{ field: string; message: string }>) => {
+    const of = (field: string) => errors.filter((e) => e.field === field).map((e) => e.message).join(". ");
+    for (const [control, error, field] of [
+      [statusSelect, statusError, "status"],
+      [dateInput, dateError, "completedDate"],
+    ] as const) {
+      const text = of(field);
+      replace(error, text);
+      if (text) control.setAttribute("aria-invalid", "true");
+      else control.removeAttribute("aria-invalid");
+    }
+    return errors.find((e) => EDITED.has(e.field));
+  };
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const record = { ...m, status: statusSelect.value, completedDate: dateInput.value };
+    const errors = checkRecord(template, record, { year: Number(data.today.slice(0, 4)), today: data.today }).errors.filter((e) => EDITED.has(e.field));
+    const first = show(errors);
+    if (first) {
+      (first.field === "status" ? statusSelect : dateInput).focus();
+      return;
+    }
+    void (async () => {
+      const focus = await busy(save, "Lagrer …", async () => {
+        try {
+          const result = await api.setMilestoneStatus(m.row, statusSelect.value, dateInput.value);
+          if (!result.ok) {
+            const rejected = show(result.errors);
+            replace(status, notice("error", result.message || "Statusen ble ikke lagret."));
+            return rejected?.field === "completedDate" ? dateInput : statusSelect;
+          }
+          replace(status, notice("success", `Status for «${m.title}» er nå ${statusSelect.value}.`));
+          return undefined;
+        } catch (error) {
+          replace(status, notice("error", `Statusen ble ikke lagret: ${(error as Error).message}`));
+          return save;
+        }
+      });
+      if (focus) focus.focus();
+      else await reload(m.row);
+    })();
+  });
+
+  return h(
+    "li",
+    { class: `card${m.overdue ? " overdue" : m.upcoming ? " upcoming" : ""}`, id },
+    h("h3", { id: headingId, tabindex: "-1" }, m.title),
+    h("p", { class: "meta" }, flag, `Frist ${showDate(m.dueDate)}`),
+    h(
+      "dl",
+      { class: "facts" },
+      h("dt", {}, "Kommune"),
+      h("dd", {}, m.municipality ? `${m.municipality} (${m.municipalityNumber})` : m.municipalityNumber),
+      h("dt", {}, "Ansvarlig"),
+      h("dd", {}, m.responsibleParty),
+    ),
+    form,
+  );
+}
+
+function section(title: string, list: MilestoneDto[], empty: string, data: Data, status: HTMLElement, reload: (row?: number) => Promise<void>): HTMLElement {
+  const headingId = `s-${title.replace(/[^A-Za-z]/g, "")}`;
+  const ul = h("ul", { class: "cards" });
+  for (const m of list) append(ul, card(m, data, status, reload));
+  return h("section", { "aria-labelledby": headingId }, h("h2", { id: headingId }, `${title} (${list.length})`), list.length ? ul : h("p", {}, empty));
+}
+
+async function main(): Promise<void> {
+  const app = byId("app");
+  const status = h("div", { id: "status", "aria-live": "polite" });
+  const content = h("div", { id: "milestones" });
+  const refresh = h("button", { type: "button", class: "secondary", id: "refresh" }, "Oppdater listen");
+  append(app, h("h1", {}, "Milepæler"), h("div", { class: "actions" }, refresh), status, content);
+
+  const reload = async (focusRow?: number): Promise<void> => {
+    let data: Data;
+    try {
+      data = await api.getMilestones();
+    } catch (error) {
+      replace(content, notice("error", `Milepælene kunne ikke hentes: ${(error as Error).message}`));
+      return;
+    }
+    const overdue = data.milestones.filter((m) => m.overdue);
+    const upcoming = data.milestones.filter((m) => !m.overdue && m.upcoming);
+    const rest = data.milestones.filter((m) => !m.overdue && !m.upcoming);
+    const others = h("details", { id: "others" }, h("summary", {}, `Alle andre milepæler (${rest.length})`));
+    const ul = h("ul", { class: "cards" });
+    for (const m of rest) append(ul, card(m, data, status, reload));
+    append(others, rest.length ? ul : h("p", {}, "Ingen andre milepæler."));
+    replace(
+      content,
+      h("p", {}, `I dag er ${showDate(data.today)}. Forsinket betyr at fristen er passert uten at milepælen er fullført eller avlyst.`),
+      section("Forsinket", overdue, "Ingen milepæler er forsinket.", data, status, reload),
+      section("Frist de neste 30 dagene", upcoming, "Ingen milepæler har frist de neste 30 dagene.", data, status, reload),
+      others,
+    );
+    if (focusRow !== undefined) {
+      const heading = document.getElementById(`m${focusRow}-title`);
+      if (heading) {
+        if (heading.closest("details")) (heading.closest("details") as HTMLDetailsElement).open = true;
+        heading.focus();
+      } else status.focus();
+    }
+  };
+  refresh.addEventListener("click", () => void busy(refresh, "Henter …", () => reload()));
+  await reload();
+}
+
+void main();
