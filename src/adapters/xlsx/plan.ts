@@ -1,0 +1,169 @@
+import type ExcelJS from "exceljs";
+import { columnLetter } from "../../core/cell";
+import { ColumnPlan, SheetPlan, ValidationPlan } from "../../core/plan";
+import { argb, NUMBER_FORMATS, patchStyle } from "./style";
+
+/**
+ * A SheetPlan in exceljs terms. Choices where Excel differs from Google Sheets:
+ * - Data validation uses Excel's "warning" style: Excel warns, but accepts, a value it does not
+ *   recognise. Samspill reads more than Excel's rules know (`1 234`, ` kurs `, "12.03.2025" as text)
+ *   and reports real errors with `samspill validate`, so a hard "stop" would refuse valid input.
+ * - Excel has no warning-only protection. The nearest honest thing: the sheet is protected without
+ *   a password, only the header row (and a form's field column) is locked, every other cell is
+ *   unlocked, and inserting/deleting rows, formatting, sorting and filtering stay allowed. Excel then
+ *   refuses edits to the header with a message; "Se gjennom → Opphev arkbeskyttelse" lifts it with
+ *   no password, as deliberately as Sheets' "OK" on a warning.
+ * - Lists longer than Excel's 255-character inline limit are kept on a hidden "Lister" tab.
+ */
+export const LISTS_SHEET = "Lister";
+const INLINE_LIST_LIMIT = 255;
+/** Unlocked columns beyond the template's own, so users can add a column of their own. */
+const SPARE_COLUMNS = 20;
+
+type DataValidation = ExcelJS.DataValidation;
+interface ValidationModel {
+  model: Record<string, DataValidation | undefined>;
+}
+
+export function applyPlanToSheet(excel: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  const validations = (ws as unknown as { dataValidations: ValidationModel }).dataValidations;
+  validations.model = {};
+  ws.removeConditionalFormatting(undefined as unknown as number);
+  ws.views = [{ state: "frozen", xSplit: 0, ySplit: plan.frozenRows, topLeftCell: `A${plan.frozenRows + 1}`, activeCell: `A${plan.frozenRows + 1}` }];
+  if (plan.layout === "form") applyForm(excel, ws, plan, validations);
+  else applyTable(excel, ws, plan, validations);
+  plan.conditional.forEach((rule, i) => {
+    ws.addConditionalFormatting({
+      ref: rule.range,
+      rules: [{ type: "expression", priority: i + 1, formulae: [rule.formula], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.background) } } } }],
+    });
+  });
+  void ws.protect("", {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatCells: true,
+    formatColumns: true,
+    formatRows: true,
+    insertRows: true,
+    insertColumns: true,
+    deleteRows: true,
+    sort: true,
+    autoFilter: true,
+  });
+}
+
+function applyTable(excel: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: SheetPlan, validations: ValidationModel): void {
+  const last = plan.dataRows + 1;
+  const planned = new Map(plan.columns.map((c) => [c.index, c]));
+  const width = Math.max(plan.header.length, ...plan.columns.map((c) => c.index + 1));
+  for (let c = 0; c < width + SPARE_COLUMNS; c++) {
+    const column = ws.getColumn(c + 1);
+    const spec = planned.get(c);
+    column.style = { ...(column.style ?? {}), protection: { locked: false }, ...(spec ? { numFmt: columnFormat(spec) } : {}) };
+    if (spec) column.width = Math.round((spec.width / 7) * 10) / 10;
+  }
+  // Cells that exist already do not follow the column style: give them the same format.
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    if (rowNumber === 1) return;
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      const spec = planned.get(col - 1);
+      patchStyle(cell, { protection: { locked: false }, ...(spec ? { numFmt: columnFormat(spec) } : {}) });
+    });
+  });
+  for (let c = 0; c < plan.header.length; c++) {
+    const cell = ws.getCell(1, c + 1);
+    patchStyle(cell, { font: { bold: true }, protection: { locked: true }, numFmt: undefined });
+    const spec = planned.get(c);
+    if (spec?.note) cell.note = spec.note;
+  }
+  for (const spec of plan.columns) {
+    if (!spec.validation) continue;
+    const letter = columnLetter(spec.index);
+    validations.model[`${letter}2:${letter}${last}`] = validation(excel, spec, spec.validation, `${letter}2`);
+  }
+}
+
+function applyForm(excel: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: SheetPlan, validations: ValidationModel): void {
+  const widths = [34, 32, 70];
+  widths.forEach((width, c) => {
+    const column = ws.getColumn(c + 1);
+    column.width = width;
+    column.style = { ...(column.style ?? {}), protection: { locked: c === 0 }, ...(c === 2 ? { alignment: { wrapText: true, vertical: "top" } } : {}) };
+  });
+  for (let c = 3; c < 3 + SPARE_COLUMNS; c++) ws.getColumn(c + 1).style = { ...(ws.getColumn(c + 1).style ?? {}), protection: { locked: false } };
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      patchStyle(cell, { protection: { locked: rowNumber === 1 || col === 1 } });
+    });
+  });
+  for (let c = 1; c <= 3; c++) patchStyle(ws.getCell(1, c), { font: { bold: true }, protection: { locked: true } });
+  for (const spec of plan.columns) {
+    if (!spec.row) continue;
+    const label = ws.getCell(spec.row + 1, 1);
+    patchStyle(label, { protection: { locked: true }, font: spec.required ? { bold: true } : undefined });
+    if (spec.note) label.note = spec.note;
+    const value = ws.getCell(spec.row + 1, 2);
+    patchStyle(value, { numFmt: columnFormat(spec), protection: { locked: false } });
+    if (spec.validation) validations.model[`B${spec.row + 1}`] = validation(excel, spec, spec.validation, `B${spec.row + 1}`);
+  }
+}
+
+/** Template columns: decimals use General so that Excel never shows "12," for a whole number. */
+function columnFormat(spec: ColumnPlan): string {
+  return spec.format === "decimal" ? "General" : NUMBER_FORMATS[spec.format];
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max - 1) + "…" : text;
+}
+
+function validation(excel: ExcelJS.Workbook, spec: ColumnPlan, rule: ValidationPlan, topLeft: string): DataValidation {
+  const messages = {
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: clip(spec.header, 32),
+    prompt: clip(spec.note, 255),
+    showErrorMessage: true,
+    errorStyle: "warning",
+    errorTitle: clip(spec.header, 32),
+    error: clip(`${spec.header}. ${spec.note}`, 225),
+  } as const;
+  const between = (type: "whole" | "decimal", min?: number, max?: number): DataValidation => {
+    if (min !== undefined && max !== undefined) return { type, operator: "between", formulae: [min, max], ...messages };
+    if (min !== undefined) return { type, operator: "greaterThanOrEqual", formulae: [min], ...messages };
+    if (max !== undefined) return { type, operator: "lessThanOrEqual", formulae: [max], ...messages };
+    return { type, operator: "between", formulae: [-1e15, 1e15], ...messages };
+  };
+  switch (rule.kind) {
+    case "list":
+      return { type: "list", formulae: [listFormula(excel, rule.values)], ...messages };
+    case "whole":
+      return between("whole", rule.min, rule.max);
+    case "decimal":
+      return between("decimal", rule.min, rule.max);
+    case "date":
+      return { type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(1900, 0, 1))], ...messages };
+    case "textLength":
+      return { type: "textLength", operator: "lessThanOrEqual", formulae: [rule.max], ...messages };
+    case "email":
+      return { type: "custom", formulae: [`ISNUMBER(MATCH("*@*.?*",${topLeft},0))`], ...messages };
+    case "municipality":
+      return { type: "custom", formulae: [`AND(LEN(${topLeft})=4,ISNUMBER(VALUE(${topLeft})))`], ...messages };
+  }
+}
+
+/** An inline list ("a,b,c") when it fits Excel's limit; else a range on the hidden Lister tab. */
+function listFormula(excel: ExcelJS.Workbook, values: ReadonlyArray<string>): string {
+  const inline = `"${values.join(",")}"`;
+  if (inline.length <= INLINE_LIST_LIMIT && !values.some((v) => v.includes(",") || v.includes('"'))) return inline;
+  const lists = excel.getWorksheet(LISTS_SHEET) ?? excel.addWorksheet(LISTS_SHEET, { state: "hidden" });
+  let column = 1;
+  for (; column <= lists.columnCount; column++) {
+    const existing: string[] = [];
+    lists.getColumn(column).eachCell((cell) => existing.push(String(cell.value ?? "")));
+    if (existing.join("\u0000") === values.join("\u0000")) break;
+  }
+  if (column > lists.columnCount) values.forEach((value, i) => (lists.getCell(i + 1, column).value = value));
+  const letter = columnLetter(column - 1);
+  return `${LISTS_SHEET}!$${letter}$1:$${letter}$${values.length}`;
+}

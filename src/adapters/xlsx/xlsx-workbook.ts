@@ -1,0 +1,212 @@
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { Cell, CellTable, columnLetter, parseA1 } from "../../core/cell";
+import { ColumnFormat } from "../../core/output-table";
+import { SheetPlan } from "../../core/plan";
+import { CellMark, CellUpdate, MARK_BACKGROUND, SavableWorkbook } from "../../workbook/workbook";
+import { applyPlanToSheet } from "./plan";
+import { fromExcel, toExcel } from "./cells";
+import { argb, numberFormat, patchStyle } from "./style";
+
+/** Why a file could not be opened; `message` is Norwegian and names the file. */
+export class XlsxOpenError extends Error {
+  constructor(
+    message: string,
+    readonly reason: "not_found" | "unreadable",
+  ) {
+    super(message);
+  }
+}
+
+/** Marks written by Samspill start with this text in the cell note, so the next check can clear them. */
+export const MARK_PREFIX = "Samspill: ";
+const MARK_SEPARATOR = "\n\n———\n";
+
+/**
+ * An .xlsx file as a Workbook. The file is read once when opened; every change is made in memory
+ * and written by save() (to a temporary file, then renamed, so a crash never leaves half a file).
+ */
+export class XlsxWorkbook implements SavableWorkbook {
+  constructor(
+    readonly file: string,
+    readonly excel: ExcelJS.Workbook,
+  ) {}
+
+  sheetNames(): string[] {
+    return this.excel.worksheets.map((ws) => ws.name);
+  }
+
+  read(name: string): CellTable | undefined {
+    const ws = this.excel.getWorksheet(name);
+    if (!ws) return undefined;
+    const rows: Cell[][] = [];
+    let width = 0;
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const values: Cell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        const value = fromExcel(cell.value);
+        if (value === "") return;
+        while (values.length < col - 1) values.push("");
+        values[col - 1] = value;
+      });
+      if (values.length === 0) return;
+      while (rows.length < rowNumber - 1) rows.push([]);
+      rows[rowNumber - 1] = values;
+      width = Math.max(width, values.length);
+    });
+    return rows.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ""));
+  }
+
+  write(name: string, rows: Cell[][], formats: ReadonlyArray<ColumnFormat | undefined> = []): void {
+    const ws = this.replaceSheet(name);
+    rows.forEach((values, r) => {
+      const row = ws.getRow(r + 1);
+      values.forEach((value, c) => {
+        const excel = toExcel(value);
+        if (excel === null) return;
+        const cell = row.getCell(c + 1);
+        cell.value = excel;
+        const format = formats[c] ?? (value instanceof Date ? "date" : undefined);
+        if ((format && r > 0) || value instanceof Date) patchStyle(cell, { numFmt: numberFormat(format ?? "date", value) });
+      });
+    });
+    if (formats.length && rows.length) this.decorateOutput(ws, rows);
+  }
+
+  append(name: string, rows: Cell[][]): number {
+    const ws = this.excel.getWorksheet(name) ?? this.excel.addWorksheet(name);
+    const first = (this.read(name)?.length ?? 0) + 1;
+    rows.forEach((values, i) => this.setRow(ws, first + i, values));
+    return first;
+  }
+
+  setCells(name: string, updates: ReadonlyArray<CellUpdate>): void {
+    const ws = this.excel.getWorksheet(name) ?? this.excel.addWorksheet(name);
+    for (const { cell: ref, value } of updates) {
+      const at = parseA1(ref);
+      if (!at) throw new Error(`Ugyldig cellereferanse: ${ref}`);
+      this.setValue(ws.getCell(at.row + 1, at.column + 1), value);
+    }
+  }
+
+  applyPlan(plan: SheetPlan): void {
+    const ws = this.excel.getWorksheet(plan.name) ?? this.excel.addWorksheet(plan.name);
+    applyPlanToSheet(this.excel, ws, plan);
+  }
+
+  markCells(name: string, marks: ReadonlyArray<CellMark>): void {
+    const ws = this.excel.getWorksheet(name) ?? this.excel.addWorksheet(name);
+    ws.eachRow({ includeEmpty: true }, (row) => {
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const note = noteText(cell.note);
+        if (!note.startsWith(MARK_PREFIX)) return;
+        const original = note.includes(MARK_SEPARATOR) ? note.slice(note.indexOf(MARK_SEPARATOR) + MARK_SEPARATOR.length) : "";
+        if (original) cell.note = original;
+        else delete (cell as unknown as { _comment?: unknown })._comment; // exceljs has no API to remove a note
+        patchStyle(cell, { fill: undefined });
+      });
+    });
+    for (const mark of marks) {
+      const at = parseA1(mark.cell);
+      if (!at) continue;
+      const cell = ws.getCell(at.row + 1, at.column + 1);
+      const earlier = noteText(cell.note);
+      cell.note = MARK_PREFIX + mark.message + (earlier ? MARK_SEPARATOR + earlier : "");
+      patchStyle(cell, { fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(MARK_BACKGROUND) } } });
+    }
+  }
+
+  async save(): Promise<void> {
+    if (this.excel.worksheets.length === 0) this.excel.addWorksheet("Ark1");
+    await fs.mkdir(path.dirname(path.resolve(this.file)), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    await this.excel.xlsx.writeFile(temporary);
+    await fs.rename(temporary, this.file);
+  }
+
+  /** The file as bytes (tests and previews). */
+  async buffer(): Promise<Buffer> {
+    return Buffer.from(await this.excel.xlsx.writeBuffer());
+  }
+
+  private setRow(ws: ExcelJS.Worksheet, rowNumber: number, values: ReadonlyArray<Cell>): void {
+    const row = ws.getRow(rowNumber);
+    values.forEach((value, c) => this.setValue(row.getCell(c + 1), value));
+  }
+
+  private setValue(cell: ExcelJS.Cell, value: Cell): void {
+    cell.value = toExcel(value);
+    if (value instanceof Date) {
+      const format = String(cell.numFmt ?? "");
+      if (!/[dy]/i.test(format)) patchStyle(cell, { numFmt: numberFormat("date", value) });
+    }
+  }
+
+  /** Empties a tab for a whole rewrite, keeping its place among the tabs. */
+  private replaceSheet(name: string): ExcelJS.Worksheet {
+    const old = this.excel.getWorksheet(name);
+    if (!old) return this.excel.addWorksheet(name);
+    const { orderNo, state } = old as unknown as { orderNo: number; state: ExcelJS.WorksheetState };
+    this.excel.removeWorksheet(old.id);
+    const fresh = this.excel.addWorksheet(name, { state });
+    (fresh as unknown as { orderNo: number }).orderNo = orderNo;
+    return fresh;
+  }
+
+  /** Output tables: bold, frozen header and widths that fit the content. */
+  private decorateOutput(ws: ExcelJS.Worksheet, rows: Cell[][]): void {
+    ws.views = [{ state: "frozen", ySplit: 1, xSplit: 0 }];
+    ws.getRow(1).eachCell((cell) => patchStyle(cell, { font: { bold: true } }));
+    const width = Math.max(...rows.map((r) => r.length));
+    for (let c = 0; c < width; c++) {
+      let longest = 6;
+      for (let r = 0; r < rows.length && r < 500; r++) {
+        const value = rows[r][c];
+        const text = value instanceof Date ? "00.00.0000" : String(value ?? "");
+        longest = Math.max(longest, Math.min(60, text.length));
+      }
+      ws.getColumn(c + 1).width = longest + 2;
+    }
+  }
+}
+
+export function noteText(note: unknown): string {
+  if (!note) return "";
+  if (typeof note === "string") return note;
+  const texts = (note as { texts?: Array<{ text?: string }> }).texts;
+  return texts ? texts.map((t) => t.text ?? "").join("") : "";
+}
+
+/** Opens an .xlsx file; a missing file or one that is not a workbook gives an XlsxOpenError. */
+export async function openXlsx(file: string): Promise<XlsxWorkbook> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new XlsxOpenError(`Filen «${file}» finnes ikke`, "not_found");
+    if (code === "EISDIR") throw new XlsxOpenError(`«${file}» er en mappe, ikke et regneark`, "unreadable");
+    throw new XlsxOpenError(`Filen «${file}» kan ikke leses (${code ?? "ukjent feil"})`, "unreadable");
+  }
+  return openXlsxBuffer(bytes, file);
+}
+
+export async function openXlsxBuffer(bytes: Buffer | ArrayBuffer, file = "regneark.xlsx"): Promise<XlsxWorkbook> {
+  const excel = new ExcelJS.Workbook();
+  try {
+    await excel.xlsx.load(bytes as ArrayBuffer);
+  } catch {
+    throw new XlsxOpenError(`Filen «${file}» kan ikke åpnes som et Excel-regneark (.xlsx)`, "unreadable");
+  }
+  return new XlsxWorkbook(file, excel);
+}
+
+/** A new, empty workbook that save() writes to `file`. */
+export function newXlsx(file: string): XlsxWorkbook {
+  const excel = new ExcelJS.Workbook();
+  excel.creator = "Samspill";
+  return new XlsxWorkbook(file, excel);
+}
+
+export { columnLetter };
