@@ -31,7 +31,7 @@ const ROOT = join(__dirname, "..");
 const UI = join(ROOT, "src", "ui");
 
 /** Bundles one TypeScript entry into a minified IIFE (browser code: no Node built-ins). */
-export async function bundleScript(entry: string): Promise<string> {
+export async function bundleScript(entry: string, define: Record<string, string> = {}): Promise<string> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -42,7 +42,7 @@ export async function bundleScript(entry: string): Promise<string> {
     target: "es2020",
     legalComments: "none",
     logLevel: "silent",
-    define: { "process.env.NODE_ENV": '"production"' },
+    define: { "process.env.NODE_ENV": '"production"', ...define },
   });
   return result.outputFiles[0].text;
 }
@@ -84,13 +84,13 @@ export function sidebarCss(): string {
     .trim();
 }
 
-/** file name without .html → self-contained HTML. */
-export async function buildSidebars(target: SidebarTarget): Promise<Record<string, string>> {
+/** file name without .html → self-contained HTML. `head` is extra markup for the preview only. */
+export async function buildSidebars(target: SidebarTarget, head = ""): Promise<Record<string, string>> {
   const css = sidebarCss();
   const out: Record<string, string> = {};
   for (const spec of SIDEBARS[target]) {
     const js = await bundleScript(join(UI, "sidebars", `${spec.name}.ts`));
-    const html = page(spec, css, js);
+    const html = page(spec, css, js, head);
     const bytes = Buffer.byteLength(html, "utf8");
     if (bytes > SIDEBAR_MAX_BYTES) throw new Error(`Sidebar ${spec.name}.html is ${bytes} bytes, over the ${SIDEBAR_MAX_BYTES} byte budget`);
     out[spec.name] = html;
