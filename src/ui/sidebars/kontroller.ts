@@ -32,7 +32,6 @@ function problemButton(problem: ProblemDto, status: HTMLElement): HTMLElement {
     h("span", { class: "cell" }, h("span", { class: `badge ${isError ? "badge-error" : "badge-warning"}` }, isError ? "Feil" : "Advarsel"), `Celle ${where}`),
     problem.message,
   );
-  button.setAttribute("aria-label", `${isError ? "Feil" : "Advarsel"} i ${where}: ${problem.message}. Gå til cellen.`);
   button.addEventListener("click", async () => {
     try {
       await api.selectCell(problem.sheet, problem.cell || "A1");
