@@ -125,6 +125,16 @@ export class XlsxWorkbook implements SavableWorkbook {
     await fs.rename(temporary, this.file);
   }
 
+  /** Moves a tab to a 0-based position among the tabs (e.g. a dashboard first). */
+  moveSheet(name: string, position: number): void {
+    const sheets = this.excel.worksheets;
+    const moving = sheets.find((ws) => ws.name === name);
+    if (!moving) return;
+    const order = sheets.filter((ws) => ws !== moving);
+    order.splice(Math.max(0, Math.min(position, order.length)), 0, moving);
+    order.forEach((ws, i) => ((ws as unknown as { orderNo: number }).orderNo = i + 1));
+  }
+
   /** The file as bytes (tests and previews). */
   async buffer(): Promise<Buffer> {
     return Buffer.from(await this.excel.xlsx.writeBuffer());

@@ -1,0 +1,76 @@
+import { Command } from "commander";
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { newXlsx } from "../../adapters/xlsx";
+import { CentralInputs, RegistryAssociation } from "../../core/central";
+import { todayInOslo } from "../../core/dates";
+import { grid } from "../../core/output-table";
+import { partnerMunicipalities, partnerView } from "../../core/partners";
+import { findMunicipality } from "../../core/reference";
+import { readAssociations } from "../../services/rollup";
+import { CliContext, progress } from "../context";
+import { UserError } from "../errors";
+import { commonYear, identityOf, listAssociationFiles, pool, readAssociationFile } from "../local-files";
+import { parseYear } from "../options";
+
+export interface PartnersOptions {
+  source: string;
+  out: string;
+  year?: number;
+}
+
+/** "Bærum" → "baerum": file names that travel well by e-mail. */
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ/g, "ae")
+    .replace(/ø/g, "o")
+    .replace(/å/g, "a")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+/**
+ * `samspill partners` locally: one .xlsx per municipality with only that municipality's rows and no
+ * personal data or comments (core/partners.ts decides what goes in). Google mode (shared
+ * spreadsheets) is added by src/cli/google as one branch here.
+ */
+export async function partnersCommand(options: PartnersOptions, context: CliContext): Promise<string[]> {
+  const today = todayInOslo(context.now());
+  const files = await listAssociationFiles(options.source);
+  if (files.length === 0) throw new UserError(`Fant ingen .xlsx-filer i «${options.source}»`, 2);
+  const sources = await pool(files, 4, (f) => readAssociationFile(f.file));
+  const identities = sources.map((s) => identityOf(s, today));
+  const year = options.year ?? commonYear(identities) ?? Number(today.slice(0, 4)) - 1;
+  const associations = files.map((f, i) => ({ id: f.id, name: identities[i].name ?? f.id, municipalityNumber: identities[i].municipalityNumber ?? "", spreadsheet: f.file, active: "Ja", row: i + 2, partnerEmailList: [] }) as unknown as RegistryAssociation);
+  const inputs: CentralInputs = { settings: {}, associations, history: [], issues: [] };
+  const bar = progress(context, "Leser foreninger");
+  const results = await readAssociations(inputs, year, today, { openAssociation: (entry) => sources[associations.indexOf(entry)], onProgress: (done, total) => bar.update(done, total) });
+  bar.stop();
+
+  await fs.mkdir(options.out, { recursive: true });
+  const written: string[] = [];
+  for (const number of partnerMunicipalities(results)) {
+    const file = path.join(options.out, `kommune-${number}-${slug(findMunicipality(number)?.name ?? "")}.xlsx`);
+    const workbook = newXlsx(file);
+    for (const table of partnerView(results, number, today)) workbook.write(table.name, grid(table), table.formats);
+    await workbook.save();
+    written.push(file);
+  }
+  context.out(`Skrev ${written.length} kommunevisninger for ${year} til ${options.out} (uten personopplysninger og kommentarer).`);
+  return written;
+}
+
+export function registerPartners(program: Command, context: () => CliContext): void {
+  program
+    .command("partners")
+    .description("lag kommunevisninger: én .xlsx per kommune med bare kommunens rader, uten personopplysninger")
+    .requiredOption("--source <DIR>", "mappe der hver .xlsx-fil er én forening")
+    .requiredOption("--out <DIR>", "mappe for kommunevisningene")
+    .option("--year <YEAR>", "rapportåret (standard: året de fleste foreningene rapporterer for)", parseYear)
+    .action(async (options: PartnersOptions) => {
+      await partnersCommand(options, context());
+    });
+}

@@ -1,0 +1,46 @@
+import { Command } from "commander";
+import { CliContext, progress } from "../context";
+import { localRollup, LocalRollupResult } from "../local-rollup";
+import { parseYear } from "../options";
+import { nationalLines, statusLine } from "../print";
+
+export interface RollupCommandOptions {
+  source?: string;
+  year?: number;
+  out: string;
+  summary?: string;
+}
+
+/**
+ * `samspill rollup` in local mode. Google mode (`--central SPREADSHEET_ID`) is added by
+ * src/cli/google: one option here and one branch at the top of rollupCommand.
+ */
+export async function rollupCommand(options: RollupCommandOptions, context: CliContext): Promise<LocalRollupResult> {
+  const bar = progress(context, "Leser foreninger");
+  let result: LocalRollupResult;
+  try {
+    result = await localRollup({ ...options, onProgress: (done, total) => bar.update(done, total) }, context);
+  } finally {
+    bar.stop();
+  }
+  const { outcome } = result;
+  if (result.added.length) context.out(`La til ${result.added.length} foreninger i Foreninger: ${result.added.join(", ")}`);
+  context.out(statusLine(outcome.summary));
+  for (const line of nationalLines(outcome.summary)) context.out(line);
+  context.out(`${result.created ? "Opprettet" : "Oppdaterte"} ${options.out}${outcome.final ? " (endelig: Historikk oppdatert)" : ""}.`);
+  if (options.summary) context.out(`Skrev sammendraget til ${options.summary}.`);
+  return result;
+}
+
+export function registerRollup(program: Command, context: () => CliContext): void {
+  program
+    .command("rollup")
+    .description("hent inn og summer alle foreningers regneark til et sentralt regneark og et sammendrag (JSON)")
+    .option("--source <DIR>", "mappe der hver .xlsx-fil er én forening (ID = filnavnet)")
+    .option("--year <YEAR>", "rapportåret (standard: Rapportår i Oppsett)", parseYear)
+    .requiredOption("--out <FILE>", "sentralt regneark (.xlsx); lages når det mangler, ellers oppdateres utfanene")
+    .option("--summary <FILE>", "skriv sammendraget (summary JSON) hit")
+    .action(async (options: RollupCommandOptions) => {
+      await rollupCommand(options, context());
+    });
+}

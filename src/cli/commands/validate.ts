@@ -1,0 +1,38 @@
+import { Command } from "commander";
+import * as path from "node:path";
+import { openXlsx, XlsxOpenError } from "../../adapters/xlsx";
+import { todayInOslo } from "../../core/dates";
+import { checkAssociationSheets, readAssociationSheets } from "../../services/check";
+import { CliContext } from "../context";
+import { UserError } from "../errors";
+import { issueLine } from "../print";
+
+/**
+ * `samspill validate FILE`: every problem on its own line; exit code 1 when any is an error.
+ * (Google mode — a SPREADSHEET_ID instead of a file — is added by src/cli/google as one branch here.)
+ */
+export async function validateCommand(file: string, context: CliContext): Promise<number> {
+  let workbook;
+  try {
+    workbook = await openXlsx(file);
+  } catch (error) {
+    if (error instanceof XlsxOpenError) throw new UserError(error.message, 2);
+    throw error;
+  }
+  const id = path.basename(file).replace(/\.xlsx$/i, "");
+  const result = checkAssociationSheets(readAssociationSheets(workbook), todayInOslo(context.now()), id);
+  for (const issue of result.issues) context.out(issueLine(issue));
+  const errors = result.issues.filter((i) => i.severity === "error").length;
+  const warnings = result.issues.length - errors;
+  if (result.issues.length === 0) context.out(`Ingen problemer i ${file}.`);
+  else context.out(`${file}: ${errors} feil, ${warnings} advarsler.${errors ? " Rett feilene og kjør validate på nytt." : ""}`);
+  return errors > 0 ? 1 : 0;
+}
+
+export function registerValidate(program: Command, context: () => CliContext, setExitCode: (code: number) => void): void {
+  program
+    .command("validate")
+    .description("kontroller en lokalforenings regneark og skriv ut hvert problem (Fane!Celle  kode  melding)")
+    .argument("<FILE>", "foreningens .xlsx-fil")
+    .action(async (file: string) => setExitCode(await validateCommand(file, context())));
+}

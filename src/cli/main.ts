@@ -1,0 +1,70 @@
+import { Command, CommanderError } from "commander";
+import { CliContext, processContext } from "./context";
+import { UserError } from "./errors";
+import { registerDemo } from "./commands/demo";
+import { registerPartners } from "./commands/partners";
+import { registerRollup } from "./commands/rollup";
+import { registerTemplate } from "./commands/template";
+import { registerValidate } from "./commands/validate";
+
+/** Commander's own messages, in Norwegian. */
+function translate(message: string): string {
+  return message
+    .replace(/^error: required option '(.+)' not specified/m, "feil: valget $1 må oppgis")
+    .replace(/^error: unknown option '(.+)'/m, "feil: ukjent valg $1")
+    .replace(/^error: missing required argument '(.+)'/m, "feil: $1 må oppgis")
+    .replace(/^error: unknown command '(.+)'/m, "feil: ukjent kommando $1 (se samspill --help)")
+    .replace(/^error: too many arguments.*$/m, "feil: for mange argumenter (se samspill --help)")
+    .replace(/^error: option '(.+?)' argument '(.*)' is invalid\. /m, "feil: $1: ")
+    .replace(/^error: option '(.+)' argument missing/m, "feil: $1 mangler en verdi")
+    .replace(/^error: /m, "feil: ");
+}
+
+export function buildProgram(context: () => CliContext, setExitCode: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name("samspill")
+    .description("Samspill: aktivitetsrapporter, avtaler og tiltak fra lokalforeningene, kontrollert og summert")
+    .helpOption("-h, --help", "vis hjelp")
+    .helpCommand("help [kommando]", "vis hjelp for en kommando")
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(translate(text)) });
+  registerDemo(program, context);
+  registerTemplate(program, context);
+  registerValidate(program, context, setExitCode);
+  registerRollup(program, context);
+  registerPartners(program, context);
+  for (const command of program.commands) command.helpOption("-h, --help", "vis hjelp").exitOverride().configureOutput({ outputError: (text, write) => write(translate(text)) });
+  return program;
+}
+
+/** Runs the CLI and gives the exit code; user errors are short Norwegian lines, never stack traces. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  let context: CliContext | undefined;
+  const getContext = () => (context ??= processContext());
+  try {
+    await buildProgram(getContext, (code) => (exitCode = code)).parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
+      return 2;
+    }
+    if (process.env.SAMSPILL_DEBUG === "1") process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    if (error instanceof UserError) {
+      process.stderr.write(`samspill: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`samspill: uventet feil: ${message}\n(Kjør med SAMSPILL_DEBUG=1 for detaljer.)\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
