@@ -1,0 +1,138 @@
+/** Injected trouble: one-off failures, seeded random failure rates, quotas and latency. */
+import { ApiError, defaultMessage } from "./errors";
+
+export interface FailNextOptions {
+  /** Endpoint name as in `server.countBy`, e.g. "values.batchGet"; any endpoint when omitted. */
+  endpoint?: string;
+  spreadsheetId?: string;
+  status: number;
+  message?: string;
+  /** Sent as a Retry-After header. */
+  retryAfterSeconds?: number;
+  /** How many matching requests fail (default 1). */
+  times?: number;
+}
+
+export interface FaultRateOptions {
+  status: number;
+  /** 0..1, the chance each request fails. */
+  rate: number;
+  seed?: number;
+  retryAfterSeconds?: number;
+  /** Limit to these endpoints; all API endpoints (not /token) when omitted. */
+  endpoints?: string[];
+  message?: string;
+}
+
+export interface QuotaOptions {
+  /** Sheets' default is 60 read requests per minute per user (300 per project). */
+  readsPerMinute?: number;
+  writesPerMinute?: number;
+  /** Window length; 60 000 ms like Sheets, shorten it to keep tests fast. */
+  windowMs?: number;
+  retryAfterSeconds?: number;
+}
+
+export type LatencySpec = number | { min: number; max: number } | ((endpoint: string) => number);
+
+/** mulberry32: small, fast, good enough for reproducible fault patterns. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const READ_ENDPOINTS = new Set(["spreadsheets.get", "values.get", "values.batchGet"]);
+
+function quotaMessage(kind: "Read" | "Write"): string {
+  return `Quota exceeded for quota metric '${kind} requests' and limit '${kind} requests per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:000000000000'.`;
+}
+
+export class Faults {
+  private rules: Array<Required<Pick<FailNextOptions, "status" | "times">> & FailNextOptions> = [];
+  private rates: Array<FaultRateOptions & { random: () => number }> = [];
+  private quota?: QuotaOptions;
+  private readTimes: number[] = [];
+  private writeTimes: number[] = [];
+  private latency: LatencySpec = 0;
+  private latencyRandom = seededRandom(1);
+
+  failNext(options: FailNextOptions): void {
+    this.rules.push({ ...options, times: options.times ?? 1 });
+  }
+
+  /** Adds a random fault source; several can run at once (e.g. 429 at 10 % and 503 at 2 %). Null clears all. */
+  setFaultRate(options: FaultRateOptions | null): void {
+    if (!options) {
+      this.rates = [];
+      return;
+    }
+    this.rates.push({ ...options, random: seededRandom(options.seed ?? 42) });
+  }
+
+  setQuota(options: QuotaOptions | null): void {
+    this.quota = options ?? undefined;
+    this.readTimes = [];
+    this.writeTimes = [];
+  }
+
+  setLatency(latency: LatencySpec): void {
+    this.latency = latency;
+  }
+
+  latencyFor(endpoint: string): number {
+    const l = this.latency;
+    if (typeof l === "number") return l;
+    if (typeof l === "function") return l(endpoint);
+    return l.min + Math.floor(this.latencyRandom() * (l.max - l.min + 1));
+  }
+
+  pendingFailures(): number {
+    return this.rules.reduce((s, r) => s + r.times, 0);
+  }
+
+  reset(): void {
+    this.rules = [];
+    this.rates = [];
+    this.setQuota(null);
+    this.latency = 0;
+  }
+
+  /** The failure for this request, if any: scripted failures first, then quota, then random faults. */
+  check(endpoint: string, spreadsheetId: string | undefined, now: number): ApiError | undefined {
+    const rule = this.rules.find(
+      (r) => r.times > 0 && (r.endpoint === undefined || r.endpoint === endpoint) && (r.spreadsheetId === undefined || r.spreadsheetId === spreadsheetId),
+    );
+    if (rule) {
+      rule.times--;
+      this.rules = this.rules.filter((r) => r.times > 0);
+      return new ApiError(rule.status, rule.message ?? defaultMessage(rule.status), { retryAfterSeconds: rule.retryAfterSeconds });
+    }
+    if (endpoint === "token") return undefined;
+    if (this.quota && !endpoint.startsWith("drive.")) {
+      const read = READ_ENDPOINTS.has(endpoint);
+      const limit = read ? this.quota.readsPerMinute : this.quota.writesPerMinute;
+      const times = read ? this.readTimes : this.writeTimes;
+      const windowMs = this.quota.windowMs ?? 60_000;
+      while (times.length && times[0] <= now - windowMs) times.shift();
+      if (limit !== undefined) {
+        if (times.length >= limit) {
+          return new ApiError(429, quotaMessage(read ? "Read" : "Write"), { retryAfterSeconds: this.quota.retryAfterSeconds });
+        }
+        times.push(now);
+      }
+    }
+    for (const rate of this.rates) {
+      if (rate.endpoints && !rate.endpoints.includes(endpoint)) continue;
+      if (rate.random() < rate.rate) {
+        return new ApiError(rate.status, rate.message ?? defaultMessage(rate.status), { retryAfterSeconds: rate.retryAfterSeconds });
+      }
+    }
+    return undefined;
+  }
+}

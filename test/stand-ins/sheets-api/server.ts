@@ -1,0 +1,350 @@
+/** The HTTP stand-in: node:http over the in-memory store, with auth, request log, faults and latency. */
+import { createServer, IncomingMessage, ServerResponse } from "node:http";
+import { AddressInfo } from "node:net";
+import { Auth, HasTransporter, routeTokenRequests, ServiceAccountKey, TokenError } from "./auth";
+import * as drive from "./drive";
+import { ApiError, errorBody } from "./errors";
+import { FailNextOptions, FaultRateOptions, Faults, LatencySpec, QuotaOptions } from "./faults";
+import { Access, Json, SpreadsheetState } from "./model";
+import { Api, route, Route } from "./routes";
+import * as sheets from "./sheets";
+import { SeedSpreadsheet, SpreadsheetSnapshot, Store } from "./store";
+
+export interface RecordedRequest {
+  method: string;
+  /** Decoded path, e.g. "/v4/spreadsheets/abc/values/'Tab name'!A1:B2". */
+  path: string;
+  /** Endpoint name ("values.batchGet", "drive.permissions.create", "token"); "unknown" for unmatched paths. */
+  endpoint: string;
+  spreadsheetId?: string;
+  /** Query parameters; repeated ones (ranges) as arrays. */
+  query: Record<string, string | string[]>;
+  body?: unknown;
+  /** Epoch ms when the request arrived, and when it was answered. */
+  time: number;
+  endTime?: number;
+  status?: number;
+  principal?: string;
+}
+
+export interface SheetsApiStandIn {
+  /** "http://127.0.0.1:<port>"; pass `rootUrl: server.url + "/"` to google.sheets / google.drive. */
+  readonly url: string;
+  readonly tokenUrl: string;
+  readonly requests: RecordedRequest[];
+  /** Highest number of requests in flight at once since start (or the last resetStats). */
+  readonly maxInFlight: number;
+  readonly inFlight: number;
+
+  addSpreadsheet(spec: SeedSpreadsheet): string;
+  getValues(id: string, tab: string): Array<Array<string | number | boolean | null>>;
+  getFormulas(id: string, tab: string): Array<Array<string | null>>;
+  getSpreadsheet(id: string): SpreadsheetSnapshot;
+  listSpreadsheets(): Array<{ id: string; title: string }>;
+  /** `not_found` → 404, `no_access` → 403 (Drive: 404), `read_only` → 403 on writes, `ok` clears. Works for unseeded ids too. */
+  setAccess(id: string, access: Access): void;
+
+  countBy(endpoint: string, filter?: { spreadsheetId?: string; status?: number }): number;
+  /** Requests per wall-clock minute (epoch ms of the minute start → count), optionally for one endpoint. */
+  perMinute(endpoint?: string): Map<number, number>;
+  /** Most requests that arrived within any window of `windowMs` (sliding), e.g. 60 000 to check a per-minute budget. */
+  maxInWindow(windowMs: number, endpoint?: string): number;
+  resetStats(): void;
+
+  setLatency(latency: LatencySpec): void;
+  failNext(options: FailNextOptions): void;
+  setFaultRate(options: FaultRateOptions | null): void;
+  setQuota(options: QuotaOptions | null): void;
+
+  createServiceAccountKey(email?: string): ServiceAccountKey;
+  registerServiceAccount(email: string, publicKeyPem: string): void;
+  /** Point a google-auth-library client's token requests (always https://oauth2.googleapis.com/token) at this server. */
+  routeTokenRequests(client: unknown): void;
+  /** Revokes every token issued by /token: the next API call gets 401 and a JWT client fetches a new token. */
+  revokeTokens(): void;
+  /** Accept only tokens issued by /token (default: any bearer token). */
+  requireIssuedTokens(on: boolean): void;
+
+  /** Clears spreadsheets, faults, latency, access overrides and the log. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+function queryRecord(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export interface StandInOptions {
+  port?: number;
+}
+
+export async function startSheetsApiStandIn(options: StandInOptions = {}): Promise<SheetsApiStandIn> {
+  let store = new Store();
+  const faults = new Faults();
+  const accessOverrides = new Map<string, Access>();
+  const requests: RecordedRequest[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let baseUrl = "";
+  const auth = new Auth(() => `${baseUrl}/token`);
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    if (status === 204) {
+      res.writeHead(204, headers).end();
+      return;
+    }
+    const text = JSON.stringify(body);
+    res.writeHead(status, { "content-type": "application/json; charset=UTF-8", "content-length": Buffer.byteLength(text), ...headers }).end(text);
+  };
+
+  const accessOf = (id: string | undefined): Access => {
+    if (id === undefined) return "ok";
+    return accessOverrides.get(id) ?? store.spreadsheets.get(id)?.access ?? "ok";
+  };
+
+  /** Sheets-side access: 404 and 403 exactly as the Sheets API words them. */
+  const sheetFor = (r: Route): SpreadsheetState => {
+    const access = accessOf(r.spreadsheetId);
+    if (access === "not_found") throw new ApiError(404, "Requested entity was not found.");
+    if (access === "no_access") throw new ApiError(403, "The caller does not have permission");
+    if (access === "read_only" && r.write) throw new ApiError(403, "The caller does not have permission");
+    return store.require(r.spreadsheetId ?? "");
+  };
+
+  const driveAccess = (r: Route) => {
+    const access = accessOf(r.spreadsheetId);
+    if (access === "not_found" || access === "no_access") throw new ApiError(404, `File not found: ${r.spreadsheetId ?? ""}.`, { reason: "notFound" });
+    if (access === "read_only" && r.write) {
+      throw new ApiError(403, "The user does not have sufficient permissions for this file.", { reason: "insufficientFilePermissions" });
+    }
+  };
+
+  const dispatch = (r: Route, input: sheets.HandlerInput): { status: number; body?: unknown } => {
+    const ok = (body: unknown) => ({ status: 200, body });
+    switch (r.endpoint) {
+      case "spreadsheets.create": {
+        const ss = sheets.createSpreadsheet(store, input);
+        return ok(sheets.spreadsheetResource(store, ss));
+      }
+      case "spreadsheets.get":
+        return ok(sheets.getSpreadsheet(store, sheetFor(r), input));
+      case "spreadsheets.batchUpdate":
+        return ok(sheets.spreadsheetBatchUpdate(store, sheetFor(r), input));
+      case "spreadsheets.getByDataFilter":
+        throw new ApiError(400, "spreadsheets.getByDataFilter is not supported by the stand-in");
+      case "values.get":
+        return ok(sheets.valuesGet(store, sheetFor(r), r.range ?? "", input));
+      case "values.batchGet":
+        return ok(sheets.valuesBatchGet(store, sheetFor(r), input));
+      case "values.update":
+        return ok(sheets.valuesUpdate(store, sheetFor(r), r.range ?? "", input));
+      case "values.append":
+        return ok(sheets.valuesAppend(store, sheetFor(r), r.range ?? "", input));
+      case "values.clear":
+        return ok(sheets.valuesClear(store, sheetFor(r), r.range ?? ""));
+      case "values.batchUpdate":
+        return ok(sheets.valuesBatchUpdate(store, sheetFor(r), input));
+      case "values.batchClear":
+        return ok(sheets.valuesBatchClear(store, sheetFor(r), input));
+    }
+    const id = r.spreadsheetId ?? "";
+    if (r.spreadsheetId !== undefined) driveAccess(r);
+    switch (r.endpoint) {
+      case "drive.files.create":
+        return ok(drive.filesCreate(store, input));
+      case "drive.files.list":
+        return ok(drive.filesList(store, input));
+      case "drive.files.get":
+        return ok(drive.filesGet(store, id, input));
+      case "drive.files.update":
+        return ok(drive.filesUpdate(store, id, input));
+      case "drive.files.delete":
+        drive.filesDelete(store, id);
+        return { status: 204 };
+      case "drive.files.copy":
+        return ok(drive.filesCopy(store, id, input));
+      case "drive.permissions.create":
+        return ok(drive.permissionsCreate(store, id, input));
+      case "drive.permissions.list":
+        return ok(drive.permissionsList(store, id, input));
+      case "drive.permissions.get":
+        return ok(drive.permissionsGet(store, id, r.permissionId ?? "", input));
+      case "drive.permissions.update":
+        return ok(drive.permissionsUpdate(store, id, r.permissionId ?? "", input));
+      case "drive.permissions.delete":
+        drive.permissionsDelete(store, id, r.permissionId ?? "");
+        return { status: 204 };
+    }
+    throw new ApiError(404, `Method not found: ${r.endpoint}`);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", baseUrl);
+    const method = (req.method ?? "GET").toUpperCase();
+    let path = url.pathname;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      // keep raw
+    }
+    const r = route(method, url.pathname);
+    const entry: RecordedRequest = {
+      method,
+      path,
+      endpoint: r?.endpoint ?? "unknown",
+      spreadsheetId: r?.spreadsheetId,
+      query: queryRecord(url.searchParams),
+      time: Date.now(),
+    };
+    requests.push(entry);
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    const api: Api = r?.api ?? "sheets";
+    const finish = (status: number, body?: unknown, headers?: Record<string, string>) => {
+      entry.status = status;
+      entry.endTime = Date.now();
+      inFlight--;
+      send(res, status, body, headers);
+    };
+    try {
+      const raw = await readBody(req);
+      const contentType = String(req.headers["content-type"] ?? "");
+      let body: Json = {};
+      let form = new URLSearchParams();
+      if (contentType.includes("application/x-www-form-urlencoded")) {
+        form = new URLSearchParams(raw);
+        entry.body = Object.fromEntries(form);
+      } else if (raw.trim() !== "") {
+        try {
+          body = JSON.parse(raw) as Json;
+        } catch {
+          throw new ApiError(400, `Invalid JSON payload received. Unexpected token.\n${raw.slice(0, 40)}`);
+        }
+        entry.body = body;
+      }
+      const delay = faults.latencyFor(entry.endpoint);
+      if (delay > 0) await sleep(delay);
+      if (!r) throw new ApiError(404, `The stand-in has no endpoint for ${method} ${url.pathname}`);
+      if (r.endpoint !== "token") entry.principal = auth.principal(req.headers.authorization);
+      const fault = faults.check(r.endpoint, r.spreadsheetId, Date.now());
+      if (fault) throw fault;
+      if (r.endpoint === "token") {
+        finish(200, auth.token(form));
+        return;
+      }
+      const result = dispatch(r, { query: url.searchParams, body, principal: entry.principal ?? "", baseUrl });
+      finish(result.status, r.api === "sheets" && result.status === 200 ? sheets.masked(result.body, url.searchParams) : result.body);
+    } catch (error) {
+      if (error instanceof TokenError) {
+        finish(error.status, { error: error.error, error_description: error.description });
+        return;
+      }
+      const apiError = error instanceof ApiError ? error : new ApiError(500, `Stand-in failure: ${error instanceof Error ? error.stack : String(error)}`);
+      const headers: Record<string, string> = {};
+      if (apiError.extra.retryAfterSeconds !== undefined) headers["retry-after"] = String(apiError.extra.retryAfterSeconds);
+      if (apiError.code === 401) headers["www-authenticate"] = 'Bearer realm="https://accounts.google.com/"';
+      if (r?.endpoint === "token") {
+        finish(apiError.code, { error: apiError.code === 429 ? "rate_limit_exceeded" : "internal_failure", error_description: apiError.message }, headers);
+        return;
+      }
+      finish(apiError.code, errorBody(apiError, api), headers);
+    }
+  };
+
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const matches = (e: RecordedRequest, endpoint?: string) => endpoint === undefined || e.endpoint === endpoint;
+
+  return {
+    url: baseUrl,
+    tokenUrl: `${baseUrl}/token`,
+    requests,
+    get maxInFlight() {
+      return maxInFlight;
+    },
+    get inFlight() {
+      return inFlight;
+    },
+    addSpreadsheet: (spec) => store.seed(spec, "stand-in-user@example.com"),
+    getValues: (id, tab) => store.values(id, tab),
+    getFormulas: (id, tab) => store.formulas(id, tab),
+    getSpreadsheet: (id) => {
+      const snapshot = store.snapshot(id);
+      return { ...snapshot, access: accessOverrides.get(id) ?? snapshot.access };
+    },
+    listSpreadsheets: () => [...store.spreadsheets.values()].map((ss) => ({ id: ss.spreadsheetId, title: ss.properties.title })),
+    setAccess: (id, access) => {
+      accessOverrides.set(id, access);
+    },
+    countBy: (endpoint, filter = {}) =>
+      requests.filter(
+        (e) => e.endpoint === endpoint && (filter.spreadsheetId === undefined || e.spreadsheetId === filter.spreadsheetId) && (filter.status === undefined || e.status === filter.status),
+      ).length,
+    perMinute: (endpoint) => {
+      const out = new Map<number, number>();
+      for (const e of requests) {
+        if (!matches(e, endpoint)) continue;
+        const minute = Math.floor(e.time / 60_000) * 60_000;
+        out.set(minute, (out.get(minute) ?? 0) + 1);
+      }
+      return out;
+    },
+    maxInWindow: (windowMs, endpoint) => {
+      const times = requests.filter((e) => matches(e, endpoint)).map((e) => e.time).sort((a, b) => a - b);
+      let best = 0;
+      let start = 0;
+      for (let end = 0; end < times.length; end++) {
+        while (times[end] - times[start] >= windowMs) start++;
+        best = Math.max(best, end - start + 1);
+      }
+      return best;
+    },
+    resetStats: () => {
+      requests.length = 0;
+      maxInFlight = inFlight;
+    },
+    setLatency: (latency) => faults.setLatency(latency),
+    failNext: (o) => faults.failNext(o),
+    setFaultRate: (o) => faults.setFaultRate(o),
+    setQuota: (o) => faults.setQuota(o),
+    createServiceAccountKey: (email) => auth.createServiceAccountKey(email),
+    registerServiceAccount: (email, pem) => auth.registerServiceAccount(email, pem),
+    routeTokenRequests: (client) => routeTokenRequests(client as HasTransporter, `${baseUrl}/token`),
+    revokeTokens: () => auth.revokeAll(),
+    requireIssuedTokens: (on) => {
+      auth.requireIssuedTokens = on;
+    },
+    reset: () => {
+      store = new Store();
+      faults.reset();
+      accessOverrides.clear();
+      requests.length = 0;
+      maxInFlight = inFlight;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
