@@ -1,0 +1,216 @@
+import { Cell, columnLetter, isBlankCell } from "../../core/cell";
+import { dateAtNoonUtc, IsoDate, todayInOslo } from "../../core/dates";
+import { hasErrors, Issue } from "../../core/issues";
+import { checkRecord, locateColumns, readForm, readTable } from "../../core/read";
+import { findMunicipality } from "../../core/reference";
+import { ColumnSpec } from "../../core/template/column";
+import { Template } from "../../core/template/table";
+import { activities, annualReport, isOverdue, milestones } from "../../core/templates/association";
+import { CANCELLED, DONE, STATUSES } from "../../core/templates/lists";
+import { checkAssociationSheets, issuesBySheet, readAssociationSheets } from "../../services/check";
+import type { ForeningApi, MilestoneDto, ProblemDto, SaveResult } from "../../ui/api-types";
+import { formFields } from "../../ui/fields";
+import { Workbook } from "../../workbook/workbook";
+import { osloDateTime } from "../shared/time";
+
+/** What the add-on's server functions need besides the workbook: small, injectable, testable. */
+export interface ForeningDeps {
+  /** The association's workbook (AppsScriptWorkbook in Apps Script, MemoryWorkbook in a preview). */
+  workbook: () => Workbook;
+  now: () => Date;
+  /** Session.getActiveUser().getEmail(); may be "" when Google does not reveal it. */
+  userEmail: () => string;
+  /** Runs fn while holding the document lock (LockService.getDocumentLock()). */
+  withDocumentLock: <T>(fn: () => T) => T;
+  selectCell: (sheet: string, cell: string) => void;
+}
+
+export interface SubmitResult {
+  ok: boolean;
+  message: string;
+  problems: ProblemDto[];
+  submittedAt?: string;
+  submittedBy?: string;
+}
+
+/** The sidebar API of the add-on plus "Send inn rapporten". */
+export interface ForeningServer extends ForeningApi {
+  submitReport(): SubmitResult;
+}
+
+const UPCOMING_DAYS = 30;
+const MILESTONE_FIELDS = ["status", "completedDate"];
+
+function problem({ sheet, cell, code, severity, message }: Issue): ProblemDto {
+  return { sheet, cell, code, severity, message };
+}
+
+function addDays(iso: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${iso}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A parsed record as the cells of a row, in the tab's own column order (columns found by header). */
+function rowCells(template: Template<any>, header: ReadonlyArray<Cell>, values: Readonly<Record<string, unknown>>, raw: Readonly<Record<string, Cell>>): Cell[] {
+  const indexes = locateColumns(template, header, []);
+  const cells: Cell[] = header.map(() => "");
+  template.keys.forEach((key, i) => {
+    if (indexes[i] < 0) return;
+    // A field left blank stays blank in the sheet (the default is what the core reads it as).
+    const value = isBlankCell(raw[key]) ? undefined : values[key];
+    const spec = template.columns[key] as ColumnSpec;
+    cells[indexes[i]] = value === undefined ? "" : spec.kind === "date" ? dateAtNoonUtc(value as string) : (value as Cell);
+  });
+  return cells;
+}
+
+/**
+ * The server side of the `forening` sidebars and menu actions, over the Workbook interface: the same
+ * code runs in Apps Script (AppsScriptWorkbook, LockService, Session) and in a local preview.
+ * Every rule comes from the core templates; nothing here re-states a rule or a message.
+ */
+export function createForeningApi(deps: ForeningDeps): ForeningServer {
+  const today = () => todayInOslo(deps.now());
+
+  /** Rapportår and Kommunenummer of Årsrapport (this year when missing or invalid). */
+  function reportContext(workbook: Workbook): { year: number; municipalityNumber: string; today: IsoDate } {
+    const day = today();
+    const report = readForm(annualReport, workbook.read(annualReport.name), { year: 0, today: day });
+    return { year: report.values.year ?? Number(day.slice(0, 4)), municipalityNumber: report.values.municipalityNumber ?? "", today: day };
+  }
+
+  /** Kontroller rapporten: reads each tab once, marks error cells (clearing old marks), lists every problem. */
+  function check(workbook: Workbook): Issue[] {
+    const sheets = readAssociationSheets(workbook);
+    const result = checkAssociationSheets(sheets, today());
+    for (const [sheet, issues] of issuesBySheet(result.issues)) {
+      if (sheets[sheet] === undefined) continue;
+      workbook.markCells(
+        sheet,
+        issues.filter((i) => i.severity === "error" && /^[A-Z]+\d+$/.test(i.cell)).map((i) => ({ cell: i.cell, message: i.message })),
+      );
+    }
+    return result.issues;
+  }
+
+  return {
+    getProblems() {
+      const issues = check(deps.workbook());
+      const problems = issues.map(problem);
+      const errors = problems.filter((p) => p.severity === "error").length;
+      return { problems, errors, warnings: problems.length - errors, checkedAt: deps.now().toISOString() };
+    },
+
+    selectCell(sheet, cell) {
+      deps.selectCell(sheet, cell);
+    },
+
+    getActivityForm() {
+      const { year, municipalityNumber } = reportContext(deps.workbook());
+      return { fields: formFields(activities), year, municipalityNumber };
+    },
+
+    addActivity(values) {
+      const workbook = deps.workbook();
+      const context = reportContext(workbook);
+      const raw: Record<string, Cell> = {};
+      for (const key of activities.keys) raw[key] = typeof values?.[key] === "string" ? values[key] : "";
+      // The same rules as the sheet, whatever the sidebar checked already.
+      const checked = checkRecord(activities, raw, context);
+      if (!checked.row || checked.errors.length) {
+        return { ok: false, errors: checked.errors.map(({ field, message }) => ({ field, message })), message: "Aktiviteten ble ikke lagret. Rett feilene og prøv igjen." };
+      }
+      const row = checked.row as Record<string, unknown>;
+      const result = deps.withDocumentLock((): SaveResult => {
+        const header = workbook.read(activities.name)?.[0];
+        if (!header) return { ok: false, errors: [], message: `Fanen ${activities.name} mangler. Velg Samspill → Sett opp rapportmal først.` };
+        const missing = locateMissing(activities, header);
+        if (missing.length) return { ok: false, errors: [], message: `Fanen ${activities.name} mangler kolonnen «${missing[0]}». Velg Samspill → Sett opp rapportmal for å legge den til.` };
+        const at = workbook.append(activities.name, [rowCells(activities, header, row, raw)]);
+        return { ok: true, row: at, message: `Aktiviteten er lagt til i rad ${at}.` };
+      });
+      return result;
+    },
+
+    getMilestones() {
+      const day = today();
+      const workbook = deps.workbook();
+      const read = readTable(milestones, workbook.read(milestones.name), { year: Number(day.slice(0, 4)), today: day });
+      const horizon = addDays(day, UPCOMING_DAYS);
+      const list: MilestoneDto[] = read.rows.map((m, i) => {
+        const overdue = isOverdue(m, day);
+        const open = m.status !== DONE && m.status !== CANCELLED;
+        return {
+          row: read.rowNumbers[i],
+          municipalityNumber: m.municipalityNumber,
+          municipality: findMunicipality(m.municipalityNumber)?.name ?? "",
+          title: m.title,
+          dueDate: m.dueDate,
+          responsibleParty: m.responsibleParty,
+          status: m.status,
+          completedDate: m.completedDate ?? "",
+          overdue,
+          upcoming: open && !overdue && m.dueDate <= horizon,
+        };
+      });
+      list.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.row - b.row));
+      return { today: day, milestones: list, statuses: [...STATUSES] };
+    },
+
+    setMilestoneStatus(row, status, completedDate) {
+      const workbook = deps.workbook();
+      const day = today();
+      return deps.withDocumentLock((): SaveResult => {
+        const cells = workbook.read(milestones.name);
+        const current = cells?.[row - 1];
+        if (!cells || !Number.isInteger(row) || row < 2 || !current || current.every(isBlankCell)) {
+          return { ok: false, errors: [], message: `Fant ingen milepæl i rad ${row}. Oppdater listen og prøv igjen.` };
+        }
+        const indexes = locateColumns(milestones, cells[0], []);
+        const missing = MILESTONE_FIELDS.filter((key) => indexes[milestones.keys.indexOf(key as never)] < 0);
+        if (missing.length) return { ok: false, errors: [], message: `Fanen ${milestones.name} mangler en kolonne. Velg Samspill → Sett opp rapportmal først.` };
+        const values: Record<string, Cell> = {};
+        milestones.keys.forEach((key, i) => (values[key] = indexes[i] >= 0 ? current[indexes[i]] : ""));
+        values.status = status ?? "";
+        values.completedDate = completedDate ?? "";
+        // Only the fields this sidebar changes can block saving; other problems of the row show in Kontroller.
+        const checked = checkRecord(milestones, values, { year: Number(day.slice(0, 4)), today: day });
+        const errors = checked.errors.filter((e) => MILESTONE_FIELDS.includes(e.field));
+        if (errors.length) return { ok: false, errors: errors.map(({ field, message }) => ({ field, message })), message: "Statusen ble ikke lagret. Rett feilene og prøv igjen." };
+        const parsed = (checked.row ?? {}) as { status?: string; completedDate?: string };
+        const column = (key: string) => columnLetter(indexes[milestones.keys.indexOf(key as never)]);
+        workbook.setCells(milestones.name, [
+          { cell: `${column("status")}${row}`, value: parsed.status ?? String(values.status) },
+          { cell: `${column("completedDate")}${row}`, value: parsed.completedDate ? dateAtNoonUtc(parsed.completedDate) : "" },
+        ]);
+        return { ok: true, row, message: `Status for rad ${row} er lagret.` };
+      });
+    },
+
+    submitReport() {
+      const workbook = deps.workbook();
+      const issues = check(workbook);
+      const problems = issues.map(problem);
+      if (hasErrors(issues)) {
+        const errors = problems.filter((p) => p.severity === "error").length;
+        return { ok: false, problems, message: `Rapporten kan ikke sendes inn ennå: ${errors} feil må rettes først. Se listen i sidepanelet.` };
+      }
+      const report = readForm(annualReport, workbook.read(annualReport.name), { year: 0, today: today() });
+      const atRow = report.rowOf.submittedAt;
+      const byRow = report.rowOf.submittedBy;
+      if (!atRow || !byRow) return { ok: false, problems, message: `Fanen ${annualReport.name} mangler feltene Innsendt og Innsendt av. Velg Samspill → Sett opp rapportmal først.` };
+      const submittedAt = osloDateTime(deps.now());
+      const submittedBy = deps.userEmail() || "ukjent bruker";
+      workbook.setCells(annualReport.name, [
+        { cell: `B${atRow}`, value: submittedAt },
+        { cell: `B${byRow}`, value: submittedBy },
+      ]);
+      return { ok: true, problems, submittedAt, submittedBy, message: `Rapporten er sendt inn ${submittedAt.slice(8, 10)}.${submittedAt.slice(5, 7)}.${submittedAt.slice(0, 4)} kl. ${submittedAt.slice(11, 16)} av ${submittedBy}.` };
+    },
+  };
+}
+
+/** Headers of the template's columns that the tab lacks. */
+function locateMissing(template: Template<any>, header: ReadonlyArray<Cell>): string[] {
+  const indexes = locateColumns(template, header, []);
+  return template.keys.filter((_, i) => indexes[i] < 0).map((key) => (template.columns[key] as ColumnSpec).header);
+}

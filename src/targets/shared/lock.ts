@@ -1,0 +1,15 @@
+/** How long a second person waits for the first one's change to land before giving up. */
+export const LOCK_WAIT_MS = 30_000;
+
+/**
+ * Runs fn holding the document lock, so two people saving at once both get their row: the second
+ * waits until the first has written. A lock that cannot be had in time is an error the sidebar shows.
+ */
+export function withLock<T>(lock: GoogleAppsScript.Lock.Lock, fn: () => T, waitMs = LOCK_WAIT_MS): T {
+  if (!lock.tryLock(waitMs)) throw new Error("Regnearket er opptatt akkurat nå (noen andre lagrer). Prøv igjen om litt.");
+  try {
+    return fn();
+  } finally {
+    lock.releaseLock();
+  }
+}
