@@ -128,7 +128,17 @@ describeInBrowser("forening sidebars in Chromium", () => {
       expect(await shownErrors(page)).toEqual(expected);
       await expect(page.textContent("#f-participants-error")).resolves.toBe("Deltakere må være et helt tall mellom 0 og 10000");
       await expect(page.textContent("#f-date-error")).resolves.toBe(`Dato må være en dato i rapportåret ${YEAR}`);
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("f-date");
       await screenshot(page, "aktivitet-feil");
+
+      // The summary at the top links each message to its field; fixing a field clears its message.
+      await page.getByRole("link", { name: expected.participants }).click();
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("f-participants");
+      await page.keyboard.press("Control+A");
+      await page.keyboard.type("12");
+      await expect(page.textContent("#f-participants-error")).resolves.toBe("");
+      await expect(page.getAttribute("#f-participants", "aria-invalid")).resolves.toBeNull();
+      await expect(page.textContent("#f-title-error")).resolves.toBe(expected.title);
 
       // The row rule (Nye deltakere ≤ Deltakere) comes from the template too.
       await page.fill("#f-date", `${YEAR}-05-01`);

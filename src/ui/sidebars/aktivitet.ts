@@ -52,7 +52,7 @@ function fieldView(field: FieldDto): { view: FieldView; element: HTMLElement } {
   const errorId = `${id}-error`;
   const input = control(field, id, helpId);
   const error = h("p", { id: errorId, class: "field-error" });
-  const label = h("label", { for: id }, field.label, field.required ? h("span", { class: "required" }, " (må fylles ut)") : null);
+  const label = h("label", { for: id }, field.label);
   const element = h("div", { class: "field" }, label, h("p", { id: helpId, class: "help" }, field.help), input, error);
   return { view: { field, control: input, error, helpId }, element };
 }
@@ -76,6 +76,22 @@ function showErrors(views: ReadonlyArray<FieldView>, errors: ReadonlyArray<{ fie
   return first;
 }
 
+/** The problems at the top of the form, each a link to its field. */
+function errorSummary(views: ReadonlyArray<FieldView>, errors: ReadonlyArray<{ field: string; message: string }>): HTMLElement {
+  const list = h("ul", { class: "error-links" });
+  for (const error of errors) {
+    const view = views.find((v) => v.field.key === error.field);
+    const link = h("a", { href: `#${view?.control.id ?? ""}` }, error.message);
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      view?.control.focus();
+    });
+    append(list, h("li", {}, link));
+  }
+  const headline = errors.length === 1 ? "Skjemaet har 1 feil. Rett den og prøv igjen:" : `Skjemaet har ${errors.length} feil. Rett dem og prøv igjen:`;
+  return h("div", { class: "notice notice-error", role: "alert" }, h("p", {}, headline), list);
+}
+
 function valuesOf(views: ReadonlyArray<FieldView>): Record<string, string> {
   return Object.fromEntries(views.map((v) => [v.field.key, v.control.value]));
 }
@@ -92,7 +108,7 @@ async function main(): Promise<void> {
     return;
   }
   const context = { year: form.year, today: todayInOslo(new Date()) };
-  const intro = h("p", {}, `Aktiviteten legges til som en ny rad i fanen Aktiviteter for rapportåret ${form.year}. Felt merket «må fylles ut» er påkrevde.`);
+  const intro = h("p", {}, `Aktiviteten legges til som en ny rad i fanen Aktiviteter for rapportåret ${form.year}. Felt merket «Påkrevd» må fylles ut.`);
   const element = h("form", { id: "activity-form", novalidate: true, "aria-describedby": "form-intro" });
   intro.id = "form-intro";
   const views: FieldView[] = [];
@@ -109,9 +125,14 @@ async function main(): Promise<void> {
 
   let attempted = false;
   const check = () => checkRecord(activities, valuesOf(views), context).errors;
-  // Once the user has tried to save, messages follow the fields as they are corrected.
-  element.addEventListener("change", () => {
-    if (attempted) showErrors(views, check());
+  // After a save attempt, a field's message goes away as soon as what is typed there is right.
+  // New messages appear only on save: checking on blur would move the button as it is clicked.
+  element.addEventListener("input", (event) => {
+    if (!attempted) return;
+    const view = views.find((v) => v.control === event.target);
+    if (!view || !view.control.hasAttribute("aria-invalid")) return;
+    const remaining = check().filter((e) => view.field.key === e.field || views.some((v) => v !== view && v.control.hasAttribute("aria-invalid") && v.field.key === e.field));
+    showErrors(views, remaining);
   });
   reset.addEventListener("click", () => {
     element.reset();
@@ -127,7 +148,7 @@ async function main(): Promise<void> {
     const errors = check();
     const first = showErrors(views, errors);
     if (first) {
-      replace(status, notice("error", errors.length === 1 ? "Skjemaet har 1 feil. Rett den og prøv igjen." : `Skjemaet har ${errors.length} feil. Rett dem og prøv igjen.`));
+      replace(status, errorSummary(views, errors));
       first.control.focus();
       return;
     }

@@ -26,10 +26,12 @@ function grouped(problems: ReadonlyArray<ProblemDto>): Array<[string, ProblemDto
 function problemButton(problem: ProblemDto, status: HTMLElement): HTMLElement {
   const isError = problem.severity === "error";
   const where = problem.cell ? `${problem.sheet}!${problem.cell}` : problem.sheet;
+  const row = /^[A-Z]+(\d+)$/.exec(problem.cell)?.[1];
+  const place = !row ? "Hele fanen" : row === "1" ? `Overskriftsraden, celle ${problem.cell}` : `Rad ${row}, celle ${problem.cell}`;
   const button = h(
     "button",
     { type: "button", class: `problem ${problem.severity}`, "data-sheet": problem.sheet, "data-cell": problem.cell },
-    h("span", { class: "cell" }, h("span", { class: `badge ${isError ? "badge-error" : "badge-warning"}` }, isError ? "Feil" : "Advarsel"), `Celle ${where}`),
+    h("span", { class: "cell" }, h("span", { class: `badge ${isError ? "badge-error" : "badge-warning"}` }, isError ? "Feil" : "Advarsel"), place),
     problem.message,
   );
   button.addEventListener("click", async () => {
