@@ -30,7 +30,8 @@ export const viewRegistry = table(VIEWS_TAB, {
 export interface ViewFiles {
   /** The spreadsheet as a Workbook, or undefined when it no longer exists or cannot be opened. */
   open(id: string): Workbook | undefined;
-  create(title: string): { id: string; workbook: Workbook };
+  /** A new spreadsheet whose first tab is named `firstTab`. */
+  create(title: string, firstTab?: string): { id: string; workbook: Workbook };
   viewers(id: string): string[];
   addViewers(id: string, emails: string[]): void;
   removeViewer(id: string, email: string): void;
@@ -90,14 +91,15 @@ export function updatePartnerViews({ central, files, results, now }: PartnerView
       }
       continue;
     }
+    const views = partnerView(results, number, today);
     if (!workbook || !record?.spreadsheetId) {
-      const made = files.create(viewTitle(number));
+      const made = files.create(viewTitle(number), views[0].name);
       workbook = made.workbook;
       record = { municipalityNumber: number, municipality: findMunicipality(number)?.name ?? "", spreadsheetId: made.id, sharedWith: "", updatedAt: "" };
       records.set(number, record);
       outcome.created++;
     }
-    for (const view of partnerView(results, number, today)) workbook.write(view.name, grid(view), view.formats);
+    for (const view of views) workbook.write(view.name, grid(view), view.formats);
     const id = record.spreadsheetId as string;
     const current = new Set(files.viewers(id).map(normal));
     const toAdd = [...wanted].filter((e) => !current.has(e)).sort();

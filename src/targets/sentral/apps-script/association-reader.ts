@@ -1,0 +1,87 @@
+import { AssociationSource } from "../../../core/association";
+import { Cell, CellTable } from "../../../core/cell";
+import { RegistryAssociation } from "../../../core/central";
+import { ASSOCIATION_TEMPLATES } from "../../../core/templates/association";
+import { classifyError, RetryOptions, withRetry } from "./retry";
+
+/**
+ * Reads one association with the Sheets advanced service in at most 2 calls:
+ * 1. values.batchGet of the four tabs (UNFORMATTED_VALUE, dates as SERIAL_NUMBER: the core reads
+ *    serial numbers in date columns). This is the one call when all four tabs exist.
+ * 2. Only when a tab is missing (batchGet then fails as a whole with "Unable to parse range"):
+ *    spreadsheets.get with grid data of every tab, which says which tabs exist and gives their
+ *    values in the same call.
+ * Transient failures are retried (retry.ts); not found / no access become statuses.
+ */
+
+type SheetsService = Pick<GoogleAppsScript.Sheets, "Spreadsheets">;
+
+export interface ReaderOptions extends RetryOptions {
+  /** Keeps reads at most this often (the Sheets API allows 60 reads per minute per user). */
+  minIntervalMs?: number;
+  now?: () => number;
+}
+
+const TABS = ASSOCIATION_TEMPLATES.map((t) => t.name);
+const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+export function cellOf(value: GoogleAppsScript.Sheets.Schema.ExtendedValue | undefined): Cell {
+  if (!value) return "";
+  if (value.numberValue !== undefined && value.numberValue !== null) return value.numberValue;
+  if (value.stringValue !== undefined && value.stringValue !== null) return value.stringValue;
+  if (value.boolValue !== undefined && value.boolValue !== null) return value.boolValue;
+  if (value.errorValue) return `#${value.errorValue.type ?? "ERROR"}`;
+  return "";
+}
+
+/** The ID in a spreadsheet URL, or the reference itself (case kept: IDs are case-sensitive). */
+export function spreadsheetId(reference: string): string {
+  return /\/d\/([a-zA-Z0-9_-]+)/.exec(reference)?.[1] ?? reference.trim();
+}
+
+export function createAssociationReader(Sheets: SheetsService, options: ReaderOptions): (entry: RegistryAssociation) => AssociationSource {
+  const interval = options.minIntervalMs ?? 0;
+  const now = options.now ?? (() => Date.now());
+  let last = -Infinity;
+  const paced = <T>(call: () => T): T =>
+    withRetry(() => {
+      const wait = last + interval - now();
+      if (wait > 0) options.sleep(wait);
+      last = now();
+      return call();
+    }, options);
+
+  return (entry) => {
+    const id = spreadsheetId(entry.spreadsheet);
+    try {
+      const response = paced(() =>
+        Sheets.Spreadsheets!.Values!.batchGet(id, { ranges: TABS.map(quoted), valueRenderOption: "UNFORMATTED_VALUE", dateTimeRenderOption: "SERIAL_NUMBER" }),
+      );
+      const ranges = response.valueRanges ?? [];
+      const sheets: Record<string, CellTable | undefined> = {};
+      TABS.forEach((name, i) => (sheets[name] = (ranges[i]?.values ?? []) as CellTable));
+      return { kind: "read", sheets };
+    } catch (error) {
+      const failure = classifyError(error);
+      if (failure === "not_found" || failure === "no_access") return { kind: failure };
+      if (failure !== "missing_tab") throw error;
+    }
+    try {
+      const spreadsheet = paced(() =>
+        Sheets.Spreadsheets!.get(id, { includeGridData: true, fields: "sheets(properties(title),data(rowData(values(effectiveValue))))" }),
+      );
+      const sheets: Record<string, CellTable | undefined> = {};
+      for (const sheet of spreadsheet.sheets ?? []) {
+        const title = sheet.properties?.title ?? "";
+        if (!TABS.includes(title)) continue;
+        const rows = (sheet.data?.[0]?.rowData ?? []).map((row) => (row.values ?? []).map((v) => cellOf(v.effectiveValue)));
+        sheets[title] = rows;
+      }
+      return { kind: "read", sheets };
+    } catch (error) {
+      const failure = classifyError(error);
+      if (failure === "not_found" || failure === "no_access") return { kind: failure };
+      throw error;
+    }
+  };
+}

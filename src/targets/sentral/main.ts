@@ -1,0 +1,22 @@
+import { createSentralApp, GasGlobals, PUBLIC_FUNCTIONS, SentralApp } from "./apps-script/app";
+
+/**
+ * Entry of the `sentral` bound script. The build wraps this module in one IIFE and generates one
+ * top-level function per name in PUBLIC_FUNCTIONS that calls the export of the same name, so menu
+ * items, the continuation trigger and google.script.run find them and every helper stays private.
+ */
+let app: SentralApp | undefined;
+const current = (): SentralApp => (app ??= createSentralApp(globalThis as unknown as GasGlobals));
+
+export { PUBLIC_FUNCTIONS };
+export const onOpen = (e?: unknown) => current().onOpen(e);
+export const enableSamspill = () => current().enableSamspill();
+export const collectAndSummarise = () => current().collectAndSummarise();
+export const createAssociationSpreadsheet = () => current().createAssociationSpreadsheet();
+export const updatePartnerViews = () => current().updatePartnerViews();
+export const showReminders = () => current().showReminders();
+export const showCollectionStatus = () => current().showCollectionStatus();
+export const continueRollup = () => current().continueRollup();
+export const getCollectionStatus = () => current().getCollectionStatus();
+export const previewReminders = () => current().previewReminders();
+export const sendReminders = () => current().sendReminders();
