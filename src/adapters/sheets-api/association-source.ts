@@ -1,0 +1,65 @@
+import { AssociationSource } from "../../core/association";
+import { CellTable } from "../../core/cell";
+import { ASSOCIATION_TEMPLATES } from "../../core/templates/association";
+import { fromApiValue, quoteTab, rectangular } from "./cells";
+import { GoogleClients } from "./clients";
+import { classifyGoogleError, googleReason, httpStatusOf } from "./errors";
+
+/** The spreadsheet ID in a registry cell: a full URL (…/d/ID/edit) or the bare ID (IDs are case-sensitive). */
+export function spreadsheetIdFrom(reference: string): string {
+  const text = reference.trim();
+  const match = /\/spreadsheets\/d\/([a-zA-Z0-9_-]+)/.exec(text) ?? /\/d\/([a-zA-Z0-9_-]+)/.exec(text);
+  return match ? match[1] : text;
+}
+
+const ASSOCIATION_TABS = ASSOCIATION_TEMPLATES.map((t) => t.name);
+
+/**
+ * Reads one association's four tabs with ONE `values.batchGet` (UNFORMATTED_VALUE, SERIAL_NUMBER).
+ * Dates arrive as serial day numbers; the core reads a number in a date column as a serial date, so
+ * no format lookup is needed. Only when a tab is missing (the API then refuses the whole batch with
+ * 400) are the tab names fetched and the existing tabs read again, and the core reports `missing_tab`.
+ * 404 → not_found, 403 → no_access (after the gate's retries of 429/5xx), anything else → unreadable.
+ */
+export async function readAssociationSource(clients: GoogleClients, reference: string, tabs: ReadonlyArray<string> = ASSOCIATION_TABS): Promise<AssociationSource> {
+  const spreadsheetId = spreadsheetIdFrom(reference);
+  if (!spreadsheetId) return { kind: "not_found", detail: "tom adresse" };
+  try {
+    return { kind: "read", sheets: await batchRead(clients, spreadsheetId, tabs) };
+  } catch (error) {
+    if (httpStatusOf(error) === 400 && /range/i.test(googleReason(error))) {
+      try {
+        const { data } = await clients.sheets.spreadsheets.get({ spreadsheetId, fields: "sheets.properties.title" });
+        const present = new Set((data.sheets ?? []).map((s) => s.properties?.title ?? ""));
+        return { kind: "read", sheets: await batchRead(clients, spreadsheetId, tabs.filter((t) => present.has(t))) };
+      } catch (retryError) {
+        return failure(retryError);
+      }
+    }
+    return failure(error);
+  }
+}
+
+async function batchRead(clients: GoogleClients, spreadsheetId: string, tabs: ReadonlyArray<string>): Promise<Record<string, CellTable | undefined>> {
+  const sheets: Record<string, CellTable | undefined> = {};
+  if (!tabs.length) return sheets;
+  const { data } = await clients.sheets.spreadsheets.values.batchGet({
+    spreadsheetId,
+    ranges: tabs.map(quoteTab),
+    valueRenderOption: "UNFORMATTED_VALUE",
+    dateTimeRenderOption: "SERIAL_NUMBER",
+    majorDimension: "ROWS",
+  });
+  tabs.forEach((title, i) => {
+    const rows = (data.valueRanges?.[i]?.values ?? []) as unknown[][];
+    sheets[title] = rectangular(rows.map((row) => row.map((value) => fromApiValue(value))));
+  });
+  return sheets;
+}
+
+function failure(error: unknown): AssociationSource {
+  const kind = classifyGoogleError(error);
+  if (kind === "not_found") return { kind: "not_found" };
+  if (kind === "no_access") return { kind: "no_access" };
+  return { kind: "unreadable", detail: googleReason(error) };
+}
