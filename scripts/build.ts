@@ -29,6 +29,12 @@ export const TARGETS: Record<string, TargetConfig> = {
     manifest: "appsscript.json",
     sidebars: "forening",
   },
+  sentral: {
+    entry: "src/targets/sentral/main.ts",
+    publicList: "src/targets/sentral/public.ts",
+    manifest: "src/targets/sentral/appsscript.json",
+    sidebars: "sentral",
+  },
 };
 
 /** SPEC "Budgets": server bundle per target. */

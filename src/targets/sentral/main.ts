@@ -1,4 +1,5 @@
-import { createSentralApp, GasGlobals, PUBLIC_FUNCTIONS, SentralApp } from "./apps-script/app";
+import { createSentralApp, GasGlobals, SentralApp } from "./apps-script/app";
+import { PUBLIC_FUNCTIONS } from "./public";
 
 /**
  * Entry of the `sentral` bound script. The build wraps this module in one IIFE and generates one

@@ -11,6 +11,7 @@ import { LAST_TAB, ResultsStore, WORKING_TAB } from "../results-store";
 import { continueRollup as continueEngine, RollupEngineOptions, RollupStep, Scheduler, startRollup } from "../rollup-engine";
 import { errorText, KeyValueStore, Lock } from "../util";
 import { createAssociationReader } from "./association-reader";
+import { CONTINUE_HANDLER, MENU, MENU_ITEMS, PUBLIC_FUNCTIONS, START_ITEM } from "../public";
 
 /** The Apps Script services the sentral script uses (globals in Apps Script; a stand-in in tests). */
 export interface GasGlobals {
@@ -35,20 +36,7 @@ export interface SentralTuning {
   continueAfterMs?: number;
 }
 
-export const MENU = "Samspill sentralt";
-export const CONTINUE_HANDLER = "continueRollup";
-
-/** Menu item → public function. The build exposes exactly these (plus the sidebar API) as globals. */
-export const MENU_ITEMS: ReadonlyArray<readonly [string, string]> = [
-  ["Hent inn og summer", "collectAndSummarise"],
-  ["Opprett regneark for ny forening", "createAssociationSpreadsheet"],
-  ["Oppdater kommunevisninger", "updatePartnerViews"],
-  ["Send påminnelser", "showReminders"],
-  ["Innsamlingsstatus", "showCollectionStatus"],
-];
-export const START_ITEM: readonly [string, string] = ["Start Samspill", "enableSamspill"];
-
-export const PUBLIC_FUNCTIONS = ["onOpen", START_ITEM[1], ...MENU_ITEMS.map(([, fn]) => fn), CONTINUE_HANDLER, "getCollectionStatus", "previewReminders", "sendReminders"] as const;
+export { MENU, CONTINUE_HANDLER, MENU_ITEMS, START_ITEM, PUBLIC_FUNCTIONS };
 
 export type SentralApp = Record<(typeof PUBLIC_FUNCTIONS)[number], (...args: any[]) => any>;
 
