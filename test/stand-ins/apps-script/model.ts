@@ -1,0 +1,305 @@
+import { GridBox } from "./a1";
+import { WrapStrategyName } from "./enums";
+
+/** What a cell holds, as Sheets keeps it: dates are serial numbers with a date number format. */
+export type Stored = string | number | boolean;
+
+export interface ValidationSpec {
+  readonly criteria: string;
+  readonly values: readonly unknown[];
+  readonly allowInvalid: boolean;
+  readonly helpText: string | null;
+}
+
+export interface CellData {
+  /** undefined = empty */
+  v?: Stored;
+  /** formula text ("=SUM(A1:A3)"); `v` is then the seeded result, if any */
+  f?: string;
+  /** number format; undefined = automatic */
+  fmt?: string;
+  bg?: string;
+  fc?: string;
+  fw?: string;
+  fst?: string;
+  wrap?: WrapStrategyName;
+  ha?: string;
+  va?: string;
+  border?: boolean;
+  note?: string;
+  dv?: ValidationSpec;
+}
+
+export function hasContent(cell: CellData | undefined): boolean {
+  return cell !== undefined && (cell.v !== undefined || cell.f !== undefined);
+}
+
+export interface ProtectionModel {
+  readonly id: number;
+  readonly type: "RANGE" | "SHEET";
+  box: GridBox;
+  description: string;
+  warningOnly: boolean;
+  editors: string[];
+  domainEdit: boolean;
+  unprotected: GridBox[];
+}
+
+export interface ConditionSpec {
+  readonly criteria: string;
+  readonly values: readonly unknown[];
+  readonly background: string | null;
+  readonly fontColor: string | null;
+  readonly bold: boolean | null;
+  readonly italic: boolean | null;
+}
+
+export interface ConditionalRuleModel {
+  ranges: Array<{ sheet: SheetModel; box: GridBox }>;
+  condition: ConditionSpec;
+}
+
+export interface ChartModel {
+  readonly id: number;
+  chartType: string;
+  ranges: Array<{ sheet: SheetModel; box: GridBox }>;
+  options: Record<string, unknown>;
+  anchorRow: number;
+  anchorCol: number;
+  offsetX: number;
+  offsetY: number;
+  numHeaders: number;
+}
+
+export const DEFAULT_ROWS = 1000;
+export const DEFAULT_COLUMNS = 26;
+export const DEFAULT_COLUMN_WIDTH = 100;
+export const DEFAULT_ROW_HEIGHT = 21;
+
+export class SheetModel {
+  rows: Array<Array<CellData | undefined> | undefined> = [];
+  maxRows = DEFAULT_ROWS;
+  maxCols = DEFAULT_COLUMNS;
+  frozenRows = 0;
+  frozenCols = 0;
+  hidden = false;
+  tabColor: string | null = null;
+  columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  protections: ProtectionModel[] = [];
+  conditionalRules: ConditionalRuleModel[] = [];
+  charts: ChartModel[] = [];
+
+  constructor(
+    readonly spreadsheet: SpreadsheetModel,
+    readonly id: number,
+    public name: string,
+  ) {}
+
+  cell(row: number, col: number): CellData | undefined {
+    return this.rows[row - 1]?.[col - 1];
+  }
+
+  cellForWrite(row: number, col: number): CellData {
+    let line = this.rows[row - 1];
+    if (!line) {
+      line = [];
+      this.rows[row - 1] = line;
+    }
+    let cell = line[col - 1];
+    if (!cell) {
+      cell = {};
+      line[col - 1] = cell;
+    }
+    return cell;
+  }
+
+  lastRow(): number {
+    for (let r = Math.min(this.rows.length, this.maxRows); r >= 1; r--) {
+      const line = this.rows[r - 1];
+      if (line && line.some((cell, c) => c < this.maxCols && hasContent(cell))) return r;
+    }
+    return 0;
+  }
+
+  lastColumn(): number {
+    let last = 0;
+    for (const line of this.rows) {
+      if (!line) continue;
+      for (let c = Math.min(line.length, this.maxCols); c > last; c--) {
+        if (hasContent(line[c - 1])) {
+          last = c;
+          break;
+        }
+      }
+    }
+    return last;
+  }
+
+  /** Every stored reference to a range of this sheet, so inserting and deleting can move them. */
+  private boxes(): GridBox[] {
+    const boxes: GridBox[] = [];
+    for (const p of this.protections) boxes.push(p.box, ...p.unprotected);
+    for (const sheet of this.spreadsheet.sheets) {
+      for (const rule of sheet.conditionalRules) for (const r of rule.ranges) if (r.sheet === this) boxes.push(r.box);
+      for (const chart of sheet.charts) for (const r of chart.ranges) if (r.sheet === this) boxes.push(r.box);
+    }
+    return boxes;
+  }
+
+  /** Inserts `count` rows before row `before`; the new rows take the formatting of row `inheritFrom`. */
+  insertRows(before: number, count: number, inheritFrom?: number): void {
+    const template = inheritFrom !== undefined ? this.rows[inheritFrom - 1] : undefined;
+    const fresh = Array.from({ length: count }, () => (template ? template.map(formatOnly) : undefined));
+    while (this.rows.length < before - 1) this.rows.push(undefined);
+    this.rows.splice(before - 1, 0, ...fresh);
+    this.maxRows += count;
+    shiftHeights(this.rowHeights, before, count);
+    for (const box of this.boxes()) shiftBox(box, "row", before, count);
+    if (this.frozenRows >= before) this.frozenRows += count;
+  }
+
+  deleteRows(at: number, count: number): void {
+    this.rows.splice(at - 1, count);
+    this.maxRows -= count;
+    shiftHeights(this.rowHeights, at, -count);
+    for (const box of this.boxes()) shrinkBox(box, "row", at, count);
+    if (this.frozenRows >= at) this.frozenRows = Math.max(at - 1, this.frozenRows - count);
+  }
+
+  insertColumns(before: number, count: number, inheritFrom?: number): void {
+    for (const line of this.rows) {
+      if (!line) continue;
+      const template = inheritFrom !== undefined ? line[inheritFrom - 1] : undefined;
+      while (line.length < before - 1) line.push(undefined);
+      if (line.length >= before - 1) {
+        line.splice(before - 1, 0, ...Array.from({ length: count }, () => (template ? formatOnly(template) : undefined)));
+      }
+    }
+    this.maxCols += count;
+    shiftHeights(this.columnWidths, before, count);
+    for (const box of this.boxes()) shiftBox(box, "col", before, count);
+    if (this.frozenCols >= before) this.frozenCols += count;
+  }
+
+  deleteColumns(at: number, count: number): void {
+    for (const line of this.rows) line?.splice(at - 1, count);
+    this.maxCols -= count;
+    shiftHeights(this.columnWidths, at, -count);
+    for (const box of this.boxes()) shrinkBox(box, "col", at, count);
+    if (this.frozenCols >= at) this.frozenCols = Math.max(at - 1, this.frozenCols - count);
+  }
+}
+
+function formatOnly(cell: CellData | undefined): CellData | undefined {
+  if (!cell) return undefined;
+  const { fmt, bg, fc, fw, fst, wrap, ha, va, border, dv } = cell;
+  return { fmt, bg, fc, fw, fst, wrap, ha, va, border, dv };
+}
+
+function shiftHeights(map: Map<number, number>, from: number, delta: number): void {
+  const entries = [...map.entries()];
+  map.clear();
+  for (const [index, size] of entries) {
+    if (index < from) map.set(index, size);
+    else if (delta > 0) map.set(index + delta, size);
+    else if (index >= from - delta) map.set(index + delta, size);
+  }
+}
+
+function shiftBox(box: GridBox, dim: "row" | "col", before: number, count: number): void {
+  const size = dim === "row" ? "numRows" : "numCols";
+  if (box[dim] >= before) box[dim] += count;
+  else if (box[dim] + box[size] - 1 >= before) box[size] += count;
+}
+
+function shrinkBox(box: GridBox, dim: "row" | "col", at: number, count: number): void {
+  const size = dim === "row" ? "numRows" : "numCols";
+  const start = box[dim];
+  const end = start + box[size] - 1;
+  const delEnd = at + count - 1;
+  const keptBefore = Math.max(0, Math.min(end, at - 1) - start + 1);
+  const keptAfter = Math.max(0, end - Math.max(start, delEnd + 1) + 1);
+  box[dim] = start < at ? start : Math.max(at, start - count);
+  box[size] = Math.max(1, keptBefore + keptAfter);
+}
+
+export type AccessState = "ok" | "not_found" | "no_access";
+
+export class SpreadsheetModel {
+  sheets: SheetModel[] = [];
+  editors: string[] = [];
+  viewers: string[] = [];
+  trashed = false;
+  nextSheetId = 0;
+  nextChartId = 1;
+  nextProtectionId = 1;
+  /** The active sheet and range per user. */
+  active = new Map<string, { sheet: SheetModel; box?: GridBox }>();
+
+  constructor(
+    readonly id: string,
+    public name: string,
+    public owner: string,
+    public timeZone: string,
+    public locale: string,
+  ) {}
+
+  get url(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+
+  addSheet(name: string, index?: number): SheetModel {
+    const sheet = new SheetModel(this, this.nextSheetId, name);
+    this.nextSheetId = this.nextSheetId === 0 ? 1_000_001 : this.nextSheetId + 7919;
+    if (index === undefined || index >= this.sheets.length) this.sheets.push(sheet);
+    else this.sheets.splice(Math.max(0, index), 0, sheet);
+    return sheet;
+  }
+
+  sheetByName(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  activeSheet(user: string): SheetModel {
+    const active = this.active.get(user)?.sheet;
+    return active && this.sheets.includes(active) ? active : this.sheets[0];
+  }
+
+  /** A deep copy under a new id (DriveApp makeCopy): content, formats, rules; not sharing. */
+  copy(id: string, name: string, owner: string): SpreadsheetModel {
+    const copy = new SpreadsheetModel(id, name, owner, this.timeZone, this.locale);
+    copy.nextSheetId = this.nextSheetId;
+    copy.nextChartId = this.nextChartId;
+    copy.nextProtectionId = this.nextProtectionId;
+    const map = new Map<SheetModel, SheetModel>();
+    for (const sheet of this.sheets) {
+      const s = new SheetModel(copy, sheet.id, sheet.name);
+      map.set(sheet, s);
+      s.rows = sheet.rows.map((line) => line?.map((cell) => (cell ? { ...cell } : undefined)));
+      s.maxRows = sheet.maxRows;
+      s.maxCols = sheet.maxCols;
+      s.frozenRows = sheet.frozenRows;
+      s.frozenCols = sheet.frozenCols;
+      s.hidden = sheet.hidden;
+      s.tabColor = sheet.tabColor;
+      s.columnWidths = new Map(sheet.columnWidths);
+      s.rowHeights = new Map(sheet.rowHeights);
+      s.protections = sheet.protections.map((p) => ({
+        ...p,
+        box: { ...p.box },
+        editors: [owner],
+        unprotected: p.unprotected.map((b) => ({ ...b })),
+      }));
+      copy.sheets.push(s);
+    }
+    const remap = (ranges: Array<{ sheet: SheetModel; box: GridBox }>) =>
+      ranges.map((r) => ({ sheet: map.get(r.sheet) ?? r.sheet, box: { ...r.box } }));
+    for (const sheet of this.sheets) {
+      const s = map.get(sheet)!;
+      s.conditionalRules = sheet.conditionalRules.map((rule) => ({ ranges: remap(rule.ranges), condition: rule.condition }));
+      s.charts = sheet.charts.map((chart) => ({ ...chart, ranges: remap(chart.ranges), options: { ...chart.options } }));
+    }
+    return copy;
+  }
+}

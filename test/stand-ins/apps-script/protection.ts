@@ -1,0 +1,109 @@
+import { GridBox } from "./a1";
+import { rangeRefOf } from "./conditional";
+import { StandIn, View } from "./counting";
+import { ProtectionTypeName } from "./enums";
+import { gasError } from "./errors";
+import { ProtectionModel, SheetModel } from "./model";
+import { Range } from "./range";
+import { emailOf, User } from "./users";
+
+export function newProtection(view: View, sheet: SheetModel, type: ProtectionTypeName, box: GridBox): Protection {
+  const owner = sheet.spreadsheet.owner;
+  const model: ProtectionModel = {
+    id: sheet.spreadsheet.nextProtectionId++,
+    type,
+    box,
+    description: "",
+    warningOnly: false,
+    editors: [...new Set([owner, view.userEmail])],
+    domainEdit: false,
+    unprotected: [],
+  };
+  sheet.protections.push(model);
+  return new Protection(view, sheet, model);
+}
+
+/** A subset of GoogleAppsScript.Spreadsheet.Protection. */
+export class Protection extends StandIn {
+  readonly kind = "Protection";
+  constructor(
+    view: View,
+    readonly _sheet: SheetModel,
+    readonly _model: ProtectionModel,
+  ) {
+    super(view);
+  }
+  private box(): GridBox {
+    return this._model.type === "SHEET"
+      ? { row: 1, col: 1, numRows: this._sheet.maxRows, numCols: this._sheet.maxCols }
+      : this._model.box;
+  }
+  getProtectionType(): ProtectionTypeName {
+    return this._model.type;
+  }
+  getRange(): Range {
+    return new Range(this.view, this._sheet, { ...this.box() });
+  }
+  setRange(range: unknown): this {
+    const ref = rangeRefOf(range);
+    if (ref.sheet !== this._sheet) throw gasError("The protected range must be on the same sheet.");
+    this._model.box = ref.box;
+    return this;
+  }
+  getDescription(): string {
+    return this._model.description;
+  }
+  setDescription(description: string): this {
+    this._model.description = description;
+    return this;
+  }
+  isWarningOnly(): boolean {
+    return this._model.warningOnly;
+  }
+  setWarningOnly(warningOnly: boolean): this {
+    this._model.warningOnly = warningOnly;
+    return this;
+  }
+  getEditors(): User[] {
+    return this._model.editors.map((e) => new User(this.view, e));
+  }
+  addEditor(user: unknown): this {
+    const email = emailOf(user);
+    if (!this._model.editors.includes(email)) this._model.editors.push(email);
+    return this;
+  }
+  addEditors(users: unknown[]): this {
+    for (const user of users) this.addEditor(user);
+    return this;
+  }
+  removeEditor(user: unknown): this {
+    const email = emailOf(user);
+    this._model.editors = this._model.editors.filter((e) => e !== email || e === this._sheet.spreadsheet.owner);
+    return this;
+  }
+  removeEditors(users: unknown[]): this {
+    for (const user of users) this.removeEditor(user);
+    return this;
+  }
+  canEdit(): boolean {
+    return this._model.warningOnly || this._model.editors.includes(this.view.userEmail);
+  }
+  canDomainEdit(): boolean {
+    return this._model.domainEdit;
+  }
+  setDomainEdit(editable: boolean): this {
+    this._model.domainEdit = editable;
+    return this;
+  }
+  getUnprotectedRanges(): Range[] {
+    return this._model.unprotected.map((box) => new Range(this.view, this._sheet, { ...box }));
+  }
+  setUnprotectedRanges(ranges: unknown[]): this {
+    if (this._model.type !== "SHEET") throw gasError("Unprotected ranges can only be set on a sheet protection.");
+    this._model.unprotected = ranges.map((r) => rangeRefOf(r).box);
+    return this;
+  }
+  remove(): void {
+    this._sheet.protections = this._sheet.protections.filter((p) => p !== this._model);
+  }
+}

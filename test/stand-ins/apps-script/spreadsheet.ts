@@ -1,0 +1,235 @@
+import { ConditionalFormatRuleBuilder } from "./conditional";
+import { StandIn, View } from "./counting";
+import {
+  BooleanCriteria,
+  BorderStyle,
+  DataValidationCriteria,
+  Dimension,
+  ProtectionType,
+  SheetType,
+  WrapStrategy,
+} from "./enums";
+import { gasError, MESSAGES } from "./errors";
+import { SheetModel, SpreadsheetModel } from "./model";
+import { Range } from "./range";
+import { rangeFromA1, registerSpreadsheetFactory, Sheet } from "./sheet";
+import { Ui } from "./ui";
+import { emailOf, Sharing, User } from "./users";
+import { DataValidationBuilder } from "./validation";
+
+/** A subset of GoogleAppsScript.Spreadsheet.Spreadsheet. */
+export class Spreadsheet extends StandIn {
+  readonly kind = "Spreadsheet";
+  constructor(
+    view: View,
+    readonly _model: SpreadsheetModel,
+  ) {
+    super(view);
+  }
+  private get m(): SpreadsheetModel {
+    return this._model;
+  }
+  private get sharing(): Sharing {
+    return new Sharing(this.m);
+  }
+
+  getId(): string {
+    return this.m.id;
+  }
+  getUrl(): string {
+    return this.m.url;
+  }
+  getName(): string {
+    return this.m.name;
+  }
+  rename(name: string): void {
+    this.m.name = name;
+  }
+  getSpreadsheetTimeZone(): string {
+    return this.m.timeZone;
+  }
+  setSpreadsheetTimeZone(timeZone: string): void {
+    this.m.timeZone = timeZone;
+  }
+  getSpreadsheetLocale(): string {
+    return this.m.locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this.m.locale = locale;
+  }
+
+  // ----- sheets -----
+  getSheets(): Sheet[] {
+    return this.m.sheets.map((s) => new Sheet(this.view, s));
+  }
+  getNumSheets(): number {
+    return this.m.sheets.length;
+  }
+  getSheetByName(name: string): Sheet | null {
+    const sheet = this.m.sheetByName(name);
+    return sheet ? new Sheet(this.view, sheet) : null;
+  }
+  getSheetById(id: number): Sheet | null {
+    const sheet = this.m.sheets.find((s) => s.id === id);
+    return sheet ? new Sheet(this.view, sheet) : null;
+  }
+  /** insertSheet(), insertSheet(index), insertSheet(name), insertSheet(name, index); the new sheet becomes active. */
+  insertSheet(nameOrIndex?: string | number, index?: number): Sheet {
+    let name: string;
+    let at: number | undefined;
+    if (typeof nameOrIndex === "number") {
+      at = nameOrIndex;
+      name = this.freeName();
+    } else {
+      name = nameOrIndex ?? this.freeName();
+      at = index;
+    }
+    if (this.m.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw gasError(MESSAGES.sheetExists(name));
+    const sheet = this.m.addSheet(name, at);
+    this.m.active.set(this.view.userEmail, { sheet });
+    return new Sheet(this.view, sheet);
+  }
+  private freeName(): string {
+    for (let n = this.m.sheets.length + 1; ; n++) {
+      const name = `Sheet${n}`;
+      if (!this.m.sheetByName(name)) return name;
+    }
+  }
+  deleteSheet(sheet: unknown): void {
+    const model = (sheet as { _model?: SheetModel } | null)?._model;
+    if (!model || !this.m.sheets.includes(model)) throw gasError(MESSAGES.signature("SpreadsheetApp.Spreadsheet.deleteSheet"));
+    if (this.m.sheets.filter((s) => s !== model && !s.hidden).length === 0) throw gasError(MESSAGES.deleteOnlySheet);
+    this.m.sheets = this.m.sheets.filter((s) => s !== model);
+  }
+  getActiveSheet(): Sheet {
+    return new Sheet(this.view, this.m.activeSheet(this.view.userEmail));
+  }
+  setActiveSheet(sheet: unknown): Sheet {
+    const model = (sheet as { _model?: SheetModel } | null)?._model;
+    if (!model || !this.m.sheets.includes(model)) throw gasError(MESSAGES.signature("SpreadsheetApp.Spreadsheet.setActiveSheet"));
+    this.m.active.set(this.view.userEmail, { sheet: model });
+    return new Sheet(this.view, model);
+  }
+  getRange(a1Notation: string): Range {
+    return rangeFromA1(this.view, this.m.activeSheet(this.view.userEmail), a1Notation);
+  }
+  getActiveRange(): Range | null {
+    const active = this.m.active.get(this.view.userEmail);
+    const sheet = this.m.activeSheet(this.view.userEmail);
+    const box = active?.sheet === sheet && active.box ? active.box : { row: 1, col: 1, numRows: 1, numCols: 1 };
+    return new Range(this.view, sheet, { ...box });
+  }
+  setActiveRange(range: unknown): Range {
+    const r = range as { _sheet?: SheetModel; _box?: Range["_box"] } | null;
+    if (!r?._sheet || !r._box || r._sheet.spreadsheet !== this.m) throw gasError(MESSAGES.signature("SpreadsheetApp.Spreadsheet.setActiveRange"));
+    this.m.active.set(this.view.userEmail, { sheet: r._sheet, box: { ...r._box } });
+    return new Range(this.view, r._sheet, { ...r._box });
+  }
+  toast(msg: string, title?: string, timeoutSeconds?: number): void {
+    this.view.world.toasts.push({ spreadsheetId: this.m.id, userEmail: this.view.userEmail, message: String(msg), title: title ?? "", timeoutSeconds: timeoutSeconds ?? 5 });
+  }
+
+  // ----- sharing -----
+  getOwner(): User {
+    return new User(this.view, this.m.owner);
+  }
+  getEditors(): User[] {
+    return this.sharing.editors().map((e) => new User(this.view, e));
+  }
+  getViewers(): User[] {
+    return this.sharing.viewers().map((e) => new User(this.view, e));
+  }
+  addEditor(user: unknown): this {
+    this.sharing.addEditor(emailOf(user));
+    return this;
+  }
+  addEditors(users: unknown[]): this {
+    for (const user of users) this.sharing.addEditor(emailOf(user));
+    return this;
+  }
+  removeEditor(user: unknown): this {
+    this.sharing.removeEditor(emailOf(user));
+    return this;
+  }
+  addViewer(user: unknown): this {
+    this.sharing.addViewer(emailOf(user));
+    return this;
+  }
+  addViewers(users: unknown[]): this {
+    for (const user of users) this.sharing.addViewer(emailOf(user));
+    return this;
+  }
+  removeViewer(user: unknown): this {
+    this.sharing.removeViewer(emailOf(user));
+    return this;
+  }
+}
+
+registerSpreadsheetFactory((view, sheet) => new Spreadsheet(view, sheet.spreadsheet));
+
+/** The SpreadsheetApp global. */
+export class SpreadsheetApp extends StandIn {
+  readonly kind = "SpreadsheetApp";
+  readonly DataValidationCriteria = DataValidationCriteria;
+  readonly BooleanCriteria = BooleanCriteria;
+  readonly ProtectionType = ProtectionType;
+  readonly WrapStrategy = WrapStrategy;
+  readonly BorderStyle = BorderStyle;
+  readonly SheetType = SheetType;
+  readonly Dimension = Dimension;
+
+  private active(): SpreadsheetModel | null {
+    const id = this.view.activeSpreadsheetId;
+    return id === null ? null : (this.view.world._spreadsheets.get(id) ?? null);
+  }
+
+  getActive(): Spreadsheet | null {
+    const model = this.active();
+    return model ? new Spreadsheet(this.view, model) : null;
+  }
+  getActiveSpreadsheet(): Spreadsheet | null {
+    return this.getActive();
+  }
+  getActiveSheet(): Sheet | null {
+    const model = this.active();
+    return model ? new Sheet(this.view, model.activeSheet(this.view.userEmail)) : null;
+  }
+  getActiveRange(): Range | null {
+    const model = this.active();
+    return model ? new Spreadsheet(this.view, model).getActiveRange() : null;
+  }
+  setActiveSheet(sheet: unknown): Sheet {
+    const model = this.active();
+    if (!model) throw gasError(MESSAGES.signature("SpreadsheetApp.setActiveSheet"));
+    return new Spreadsheet(this.view, model).setActiveSheet(sheet);
+  }
+  setActiveRange(range: unknown): Range {
+    const model = this.active();
+    if (!model) throw gasError(MESSAGES.signature("SpreadsheetApp.setActiveRange"));
+    return new Spreadsheet(this.view, model).setActiveRange(range);
+  }
+  getUi(): Ui {
+    if (!this.view.uiAvailable) throw gasError(MESSAGES.uiContext);
+    return new Ui(this.view);
+  }
+  openById(id: string): Spreadsheet {
+    return new Spreadsheet(this.view, this.view.world._open(this.view, String(id), "openById"));
+  }
+  openByUrl(url: string): Spreadsheet {
+    const match = /\/spreadsheets\/d\/([a-zA-Z0-9_-]+)/.exec(String(url));
+    if (!match) throw gasError(MESSAGES.invalidArgument("url"));
+    return new Spreadsheet(this.view, this.view.world._open(this.view, match[1], "openByUrl"));
+  }
+  create(name: string, rows?: number, columns?: number): Spreadsheet {
+    const model = this.view.world._createSpreadsheet({ name, owner: this.view.userEmail, rows, columns });
+    return new Spreadsheet(this.view, model);
+  }
+  newDataValidation(): DataValidationBuilder {
+    return new DataValidationBuilder(this.view);
+  }
+  newConditionalFormatRule(): ConditionalFormatRuleBuilder {
+    return new ConditionalFormatRuleBuilder(this.view);
+  }
+  /** Writes are applied at once in the stand-in; flush only counts. */
+  flush(): void {}
+}

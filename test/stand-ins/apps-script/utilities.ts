@@ -1,0 +1,61 @@
+import { StandIn } from "./counting";
+import { formatInZone } from "./dates";
+
+export class Utilities extends StandIn {
+  readonly kind = "Utilities";
+  /** Advances the world's virtual clock; returns at once. */
+  sleep(milliseconds: number): void {
+    this.view.world.clock.advance(milliseconds);
+  }
+  formatDate(date: Date, timeZone: string, format: string): string {
+    return formatInZone(new Date(date), timeZone, format);
+  }
+  /** Deterministic per world, in UUID shape. */
+  getUuid(): string {
+    const n = this.view.world._nextId("uuid").replace(/\D/g, "").padStart(12, "0");
+    return `00000000-0000-4000-8000-${n.slice(-12)}`;
+  }
+  base64Encode(data: string): string {
+    return Buffer.from(String(data), "utf8").toString("base64");
+  }
+  base64Decode(encoded: string): number[] {
+    return [...Buffer.from(encoded, "base64")].map((b) => (b > 127 ? b - 256 : b));
+  }
+  newBlob(data: string, contentType?: string, name?: string): { getDataAsString(): string; getContentType(): string | null; getName(): string | null } {
+    return { getDataAsString: () => data, getContentType: () => contentType ?? null, getName: () => name ?? null };
+  }
+}
+
+export interface LogEntry {
+  level: "log" | "info" | "warn" | "error";
+  message: string;
+}
+
+function render(args: unknown[]): string {
+  return args.map((a) => (typeof a === "string" ? a : a instanceof Error ? String(a) : JSON.stringify(a))).join(" ");
+}
+
+export class Logger extends StandIn {
+  readonly kind = "Logger";
+  /** Logger.log(format, ...values) with %s placeholders, or Logger.log(value). */
+  log(data: unknown, ...values: unknown[]): this {
+    let message = typeof data === "string" ? data : render([data]);
+    for (const value of values) message = message.replace(/%s/, typeof value === "string" ? value : render([value]));
+    this.view.world.logs.push({ level: "log", message });
+    return this;
+  }
+  getLog(): string {
+    return this.view.world.logs.map((l) => l.message).join("\n");
+  }
+  clear(): void {
+    this.view.world.logs.length = 0;
+  }
+}
+
+/** Apps Script's console (Cloud Logging): records into world.logs; not counted as a service call. */
+export function recordingConsole(logs: LogEntry[]): Console {
+  const at = (level: LogEntry["level"]) => (...args: unknown[]) => {
+    logs.push({ level, message: render(args) });
+  };
+  return { ...console, log: at("log"), info: at("info"), warn: at("warn"), error: at("error"), debug: at("log") } as Console;
+}

@@ -1,0 +1,179 @@
+import { StandIn, View } from "./counting";
+import { gasError, MESSAGES } from "./errors";
+import { DataValidationCriteria, DataValidationCriteriaName } from "./enums";
+import { ValidationSpec } from "./model";
+
+/** SpreadsheetApp.newDataValidation(): a subset of GoogleAppsScript.Spreadsheet.DataValidationBuilder. */
+export class DataValidationBuilder extends StandIn {
+  readonly kind = "DataValidationBuilder";
+  private criteria: DataValidationCriteriaName | null = null;
+  private values: unknown[] = [];
+  // Google's default for new rules: invalid input shows a warning but is kept.
+  private allowInvalid = true;
+  private helpText: string | null = null;
+
+  constructor(view: View, from?: ValidationSpec) {
+    super(view);
+    if (from) {
+      this.criteria = from.criteria as DataValidationCriteriaName;
+      this.values = [...from.values];
+      this.allowInvalid = from.allowInvalid;
+      this.helpText = from.helpText;
+    }
+  }
+
+  private set(criteria: DataValidationCriteriaName, values: unknown[]): this {
+    this.criteria = criteria;
+    this.values = values;
+    return this;
+  }
+
+  requireValueInList(values: string[], showDropdown = true): this {
+    return this.set("VALUE_IN_LIST", [[...values], showDropdown]);
+  }
+  requireValueInRange(range: unknown, showDropdown = true): this {
+    return this.set("VALUE_IN_RANGE", [range, showDropdown]);
+  }
+  requireNumberBetween(start: number, end: number): this {
+    return this.set("NUMBER_BETWEEN", [start, end]);
+  }
+  requireNumberNotBetween(start: number, end: number): this {
+    return this.set("NUMBER_NOT_BETWEEN", [start, end]);
+  }
+  requireNumberEqualTo(n: number): this {
+    return this.set("NUMBER_EQUAL_TO", [n]);
+  }
+  requireNumberNotEqualTo(n: number): this {
+    return this.set("NUMBER_NOT_EQUAL_TO", [n]);
+  }
+  requireNumberGreaterThan(n: number): this {
+    return this.set("NUMBER_GREATER_THAN", [n]);
+  }
+  requireNumberGreaterThanOrEqualTo(n: number): this {
+    return this.set("NUMBER_GREATER_THAN_OR_EQUAL_TO", [n]);
+  }
+  requireNumberLessThan(n: number): this {
+    return this.set("NUMBER_LESS_THAN", [n]);
+  }
+  requireNumberLessThanOrEqualTo(n: number): this {
+    return this.set("NUMBER_LESS_THAN_OR_EQUAL_TO", [n]);
+  }
+  requireDate(): this {
+    return this.set("DATE_IS_VALID_DATE", []);
+  }
+  requireDateAfter(date: Date): this {
+    return this.set("DATE_AFTER", [new Date(date)]);
+  }
+  requireDateBefore(date: Date): this {
+    return this.set("DATE_BEFORE", [new Date(date)]);
+  }
+  requireDateBetween(start: Date, end: Date): this {
+    return this.set("DATE_BETWEEN", [new Date(start), new Date(end)]);
+  }
+  requireDateNotBetween(start: Date, end: Date): this {
+    return this.set("DATE_NOT_BETWEEN", [new Date(start), new Date(end)]);
+  }
+  requireDateEqualTo(date: Date): this {
+    return this.set("DATE_EQUAL_TO", [new Date(date)]);
+  }
+  requireDateOnOrAfter(date: Date): this {
+    return this.set("DATE_ON_OR_AFTER", [new Date(date)]);
+  }
+  requireDateOnOrBefore(date: Date): this {
+    return this.set("DATE_ON_OR_BEFORE", [new Date(date)]);
+  }
+  requireTextContains(text: string): this {
+    return this.set("TEXT_CONTAINS", [text]);
+  }
+  requireTextDoesNotContain(text: string): this {
+    return this.set("TEXT_DOES_NOT_CONTAIN", [text]);
+  }
+  requireTextEqualTo(text: string): this {
+    return this.set("TEXT_EQUAL_TO", [text]);
+  }
+  requireTextIsEmail(): this {
+    return this.set("TEXT_IS_VALID_EMAIL", []);
+  }
+  requireTextIsUrl(): this {
+    return this.set("TEXT_IS_VALID_URL", []);
+  }
+  requireCheckbox(checked?: unknown, unchecked?: unknown): this {
+    return this.set("CHECKBOX", [checked, unchecked].filter((x) => x !== undefined));
+  }
+  requireFormulaSatisfied(formula: string): this {
+    return this.set("CUSTOM_FORMULA", [formula]);
+  }
+  withCriteria(criteria: DataValidationCriteriaName, args: unknown[]): this {
+    return this.set(criteria, [...args]);
+  }
+  setAllowInvalid(allowInvalid: boolean): this {
+    this.allowInvalid = allowInvalid;
+    return this;
+  }
+  setHelpText(helpText: string): this {
+    this.helpText = helpText;
+    return this;
+  }
+  getCriteriaType(): DataValidationCriteriaName | null {
+    return this.criteria;
+  }
+  getCriteriaValues(): unknown[] {
+    return [...this.values];
+  }
+  getAllowInvalid(): boolean {
+    return this.allowInvalid;
+  }
+  getHelpText(): string | null {
+    return this.helpText;
+  }
+  copy(): DataValidationBuilder {
+    return new DataValidationBuilder(this.view, this.spec());
+  }
+  build(): DataValidation {
+    if (this.criteria === null) throw gasError("You must specify a criteria type for the data validation rule.");
+    return new DataValidation(this.view, this.spec());
+  }
+
+  private spec(): ValidationSpec {
+    return {
+      criteria: this.criteria ?? DataValidationCriteria.CUSTOM_FORMULA,
+      values: [...this.values],
+      allowInvalid: this.allowInvalid,
+      helpText: this.helpText,
+    };
+  }
+}
+
+/** A built rule, as Range.getDataValidation() returns it. */
+export class DataValidation extends StandIn {
+  readonly kind = "DataValidation";
+  constructor(
+    view: View,
+    readonly _spec: ValidationSpec,
+  ) {
+    super(view);
+  }
+  getCriteriaType(): DataValidationCriteriaName {
+    return this._spec.criteria as DataValidationCriteriaName;
+  }
+  getCriteriaValues(): unknown[] {
+    return this._spec.values.map((v) => (Array.isArray(v) ? [...v] : v instanceof Date ? new Date(v) : v));
+  }
+  getAllowInvalid(): boolean {
+    return this._spec.allowInvalid;
+  }
+  getHelpText(): string | null {
+    return this._spec.helpText;
+  }
+  copy(): DataValidationBuilder {
+    return new DataValidationBuilder(this.view, this._spec);
+  }
+}
+
+/** Reads the spec out of a DataValidation handed back by code under test (a proxy or not). */
+export function validationSpecOf(rule: unknown): ValidationSpec | undefined {
+  if (rule === null || rule === undefined) return undefined;
+  const spec = (rule as { _spec?: ValidationSpec })._spec;
+  if (!spec) throw gasError(MESSAGES.signature("SpreadsheetApp.Range.setDataValidation"));
+  return spec;
+}

@@ -1,0 +1,112 @@
+import { dateToSerial, formatSerialForDisplay, isDateFormat, serialToDate } from "./dates";
+import { CellData } from "./model";
+
+/** A value as getValues returns it. */
+export type CellValue = string | number | boolean | Date;
+
+export const DEFAULT_NUMBER_FORMAT = "0.###############";
+export const PLAIN_TEXT_FORMAT = "@";
+const DATE_FORMAT = "dd.MM.yyyy";
+const DATE_TIME_FORMAT = "dd.MM.yyyy HH:mm:ss";
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function clearValue(cell: CellData): void {
+  delete cell.v;
+  delete cell.f;
+}
+
+function setDate(cell: CellData, date: Date, timeZone: string): void {
+  const serial = dateToSerial(date, timeZone);
+  cell.v = serial;
+  if (!isDateFormat(cell.fmt)) cell.fmt = Number.isInteger(serial) ? DATE_FORMAT : DATE_TIME_FORMAT;
+}
+
+/**
+ * Writes a value the way Range.setValue(s) and appendRow do: as if a person typed it.
+ * - "=..." is a formula, "'..." is text without the apostrophe;
+ * - in a plain-text ("@") cell every string is kept as typed;
+ * - otherwise number-like text becomes a number, TRUE/FALSE a boolean, yyyy-mm-dd a date, and text
+ *   starting with + or - that is not a number becomes a (broken) formula, as in the Sheets editor.
+ * Decimal text is read with a point; the locale's decimal comma is not modelled.
+ */
+export function writeInput(cell: CellData, input: unknown, timeZone: string): void {
+  clearValue(cell);
+  if (input === null || input === undefined || input === "") return;
+  if (input instanceof Date) {
+    if (Number.isNaN(input.getTime())) cell.v = "";
+    else setDate(cell, input, timeZone);
+    return;
+  }
+  if (typeof input === "number" || typeof input === "boolean") {
+    cell.v = input;
+    return;
+  }
+  const text = String(input);
+  if (cell.fmt === PLAIN_TEXT_FORMAT) {
+    cell.v = text;
+    return;
+  }
+  if (text.startsWith("'")) {
+    if (text.length > 1) cell.v = text.slice(1);
+    return;
+  }
+  if (text.startsWith("=") && text.length > 1) {
+    cell.f = text;
+    return;
+  }
+  if (NUMBER_TEXT.test(text)) {
+    cell.v = Number(text);
+    return;
+  }
+  if (/^(true|false)$/i.test(text)) {
+    cell.v = text.toLowerCase() === "true";
+    return;
+  }
+  const iso = ISO_DATE.exec(text);
+  if (iso) {
+    const serial = Date.UTC(+iso[1], +iso[2] - 1, +iso[3]);
+    const check = new Date(serial);
+    if (check.getUTCMonth() === +iso[2] - 1) {
+      cell.v = (serial - Date.UTC(1899, 11, 30)) / 86_400_000;
+      if (!isDateFormat(cell.fmt)) cell.fmt = "yyyy-mm-dd";
+      return;
+    }
+  }
+  if (/^[+-]./.test(text)) {
+    cell.f = `=${text}`;
+    return;
+  }
+  cell.v = text;
+}
+
+/** Range.setFormula: stores the formula as given (Sheets adds a missing "="). */
+export function writeFormula(cell: CellData, formula: string): void {
+  clearValue(cell);
+  if (formula === "" || formula === null || formula === undefined) return;
+  cell.f = formula.startsWith("=") ? formula : `=${formula}`;
+}
+
+/** getValues: '' when empty, dates (numbers in a date format) as Date, formulas as their seeded result or ''. */
+export function readValue(cell: CellData | undefined, timeZone: string): CellValue {
+  if (!cell || cell.v === undefined) return "";
+  if (typeof cell.v === "number" && isDateFormat(cell.fmt)) return serialToDate(cell.v, timeZone);
+  return cell.v;
+}
+
+export function readDisplay(cell: CellData | undefined, timeZone: string): string {
+  if (!cell || cell.v === undefined) return "";
+  const v = cell.v;
+  if (typeof v === "number" && isDateFormat(cell.fmt)) return formatSerialForDisplay(v, cell.fmt ?? DATE_FORMAT, timeZone);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "number") {
+    const decimals = /^[#,0]*0\.(0+)$/.exec(cell.fmt ?? "");
+    return decimals ? v.toFixed(decimals[1].length) : String(v);
+  }
+  return v;
+}
+
+/** The value of a cell without date conversion: serial numbers stay numbers (Sheets API UNFORMATTED_VALUE). */
+export function readRaw(cell: CellData | undefined): string | number | boolean {
+  return !cell || cell.v === undefined ? "" : cell.v;
+}
