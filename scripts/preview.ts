@@ -7,7 +7,7 @@ import { startPreview } from "../src/ui/preview/server";
 async function main(): Promise<void> {
   const portArgument = process.argv.indexOf("--port");
   const port = Number(portArgument >= 0 ? process.argv[portArgument + 1] : (process.env.PORT ?? 8787));
-  const setup = createPreviewApis({ today: todayInOslo(new Date()), log: (line) => console.log(line) });
+  const setup = await createPreviewApis({ today: todayInOslo(new Date()), log: (line) => console.log(line) });
   const server = await startPreview(setup.apis, { port });
   console.log(`Samspill sidepaneler (${setup.source}): ${server.url}/`);
   console.log("Ctrl+C avslutter.");

@@ -47,13 +47,13 @@ export function useHarness(): Harness {
   beforeAll(async () => {
     if (!CHROMIUM) throw new Error(INSTALL_HINT);
     harness.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
-    harness.setup = createPreviewApis({ today: TODAY });
+    harness.setup = await createPreviewApis({ today: TODAY });
     harness.apis = { ...harness.setup.apis };
     harness.server = await startPreview(harness.apis);
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
-  beforeEach(() => {
-    harness.setup = createPreviewApis({ today: TODAY });
+  beforeEach(async () => {
+    harness.setup = await createPreviewApis({ today: TODAY });
     Object.assign(harness.apis, harness.setup.apis);
     harness.server.calls.length = 0;
   });

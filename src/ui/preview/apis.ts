@@ -1,30 +1,45 @@
 import { IsoDate } from "../../core/dates";
+import { CENTRAL_INPUT_TEMPLATES, registry, settings } from "../../core/templates/central";
 import { MemoryWorkbook } from "../../adapters/memory/memory-workbook";
-import type { ReminderDto } from "../api-types";
-import { demoAssociationWorkbook } from "./demo";
-import { createFakeForeningApi, createFakeSentralApi } from "./fake-apis";
+import { AssociationSource } from "../../core/association";
+import { readAssociationSheets } from "../../services/check";
+import { runRollup } from "../../services/rollup";
+import { setUpTemplates } from "../../services/setup";
+import { createForeningApi } from "../../targets/forening/api";
+import { createSentralApi } from "../../targets/sentral/api";
+import type { MailMessage } from "../../targets/sentral/reminders";
+import { memoryStore } from "../../targets/sentral/util";
+import { cleanAssociationWorkbook, demoAssociationWorkbook, fillForm, shiftDays } from "./demo";
 import { PreviewApis } from "./server";
 
 export interface PreviewSetup {
   apis: PreviewApis;
   /** The association workbook behind the forening sidebars. */
   workbook: MemoryWorkbook;
+  /** The central spreadsheet behind the sentral sidebars (after one rollup of the demo associations). */
+  central: MemoryWorkbook;
   /** Cells the sidebars asked to select, as "Sheet!A1". */
   selected: string[];
-  /** Reminders "sent" through the sentral stand-in. */
-  sent: ReminderDto[];
-  /** Which implementations answer: the stand-ins in src/ui/preview or the real target modules. */
+  /** Mail "sent" through the sentral API (recorded, never sent). */
+  mail: MailMessage[];
+  /** Which implementations answer. */
   source: string;
 }
 
-/** The APIs behind the preview and the browser tests, over a demo workbook. */
-export function createPreviewApis(options: { today: IsoDate; log?: (line: string) => void }): PreviewSetup {
-  const workbook = demoAssociationWorkbook(options.today);
-  const now = () => new Date(`${options.today}T10:00:00Z`);
+/**
+ * The APIs behind the preview and the browser tests: the real `createForeningApi` and
+ * `createSentralApi` over memory workbooks with demo data (one association with errors, the central
+ * spreadsheet after a rollup of five associations), with the Google-only capabilities (lock,
+ * selection, mail, properties) replaced by recording stand-ins.
+ */
+export async function createPreviewApis(options: { today: IsoDate; log?: (line: string) => void }): Promise<PreviewSetup> {
+  const { today } = options;
+  const now = () => new Date(`${today}T10:00:00Z`);
+  const workbook = demoAssociationWorkbook(today);
   const selected: string[] = [];
-  const sent: ReminderDto[] = [];
-  const forening = createFakeForeningApi({
-    workbook,
+  const mail: MailMessage[] = [];
+  const forening = createForeningApi({
+    workbook: () => workbook,
     now,
     userEmail: () => "kari@example.no",
     withDocumentLock: (fn) => fn(),
@@ -33,5 +48,45 @@ export function createPreviewApis(options: { today: IsoDate; log?: (line: string
       options.log?.(`selectCell ${sheet}!${cell}`);
     },
   });
-  return { apis: { forening, sentral: createFakeSentralApi(now, sent) }, workbook, selected, sent, source: "stand-in APIs over a MemoryWorkbook" };
+
+  const central = await demoCentral(today, workbook, now);
+  const sentral = createSentralApi({
+    central,
+    properties: memoryStore(),
+    now,
+    mail: {
+      send: (message) => {
+        mail.push(message);
+        options.log?.(`e-post til ${message.to}: ${message.subject}`);
+      },
+      remainingDailyQuota: () => 100,
+    },
+  });
+  return { apis: { forening, sentral }, workbook, central, selected, mail, source: "createForeningApi and createSentralApi over memory workbooks" };
+}
+
+/** A central spreadsheet with five registered associations, after one rollup. */
+async function demoCentral(today: IsoDate, bodo: MemoryWorkbook, now: () => Date): Promise<MemoryWorkbook> {
+  const year = Number(today.slice(0, 4));
+  const central = new MemoryWorkbook();
+  setUpTemplates(central, CENTRAL_INPUT_TEMPLATES);
+  fillForm(central, settings, { organisation: "Seniornett Norge", year, deadline: shiftDays(today, 14) });
+  // Forening-ID, Forening, Organisasjonsnummer, Kommunenummer, Regneark, Kontakt e-post, Kommunepartner e-post, Aktiv
+  const entries = [
+    ["bodo", "Seniornett Bodø", "", "1804", "demo-bodo", "leder@bodo.example.no", "", "Ja"],
+    ["oslo", "Seniornett Oslo", "", "0301", "demo-oslo", "post@oslo.example.no", "", "Ja"],
+    ["tromso", "Seniornett Tromsø", "", "5501", "demo-tromso", "post@tromso.example.no", "", "Ja"],
+    ["hamar", "Seniornett Hamar <b>og omegn</b>", "", "3403", "demo-hamar", "", "", "Ja"],
+    ["molde", "Seniornett Molde", "", "1506", "demo-molde", "molde@example.no", "", "Ja"],
+  ];
+  central.append(registry.name, entries);
+  const sources: Record<string, AssociationSource> = {
+    bodo: { kind: "read", sheets: readAssociationSheets(bodo) },
+    oslo: { kind: "read", sheets: readAssociationSheets(cleanAssociationWorkbook(today, "Seniornett Oslo", "0301", `${shiftDays(today, -3)} 14:05`)) },
+    tromso: { kind: "read", sheets: readAssociationSheets(cleanAssociationWorkbook(today, "Seniornett Tromsø", "5501")) },
+    hamar: { kind: "no_access" },
+    molde: { kind: "not_found" },
+  };
+  await runRollup({ central, openAssociation: (a) => sources[a.id] ?? { kind: "not_found" }, now, user: "sentral@example.no" });
+  return central;
 }

@@ -60,3 +60,22 @@ export function demoAssociationWorkbook(today: IsoDate): MemoryWorkbook {
   ]);
   return workbook;
 }
+
+/** Sets form fields (column A label, column B value) of a field/value tab by their template keys. */
+export function fillForm(workbook: MemoryWorkbook, template: { name: string; keys: ReadonlyArray<string>; columns: Record<string, { header: string }> }, values: Record<string, Cell>): void {
+  const form = workbook.read(template.name) ?? [];
+  const updates = form.flatMap((row, r) => {
+    const key = template.keys.find((k) => headerKey(template.columns[k].header) === headerKey(row[0]));
+    return key && key in values ? [{ cell: `B${r + 1}`, value: values[key] }] : [];
+  });
+  workbook.setCells(template.name, updates);
+}
+
+/** The demo association with its errors fixed (optionally submitted). */
+export function cleanAssociationWorkbook(today: IsoDate, name: string, municipalityNumber: string, submittedAt = ""): MemoryWorkbook {
+  const workbook = demoAssociationWorkbook(today);
+  workbook.write("Aktiviteter", (workbook.read("Aktiviteter") ?? []).slice(0, 4));
+  workbook.write("Milepæler", (workbook.read("Milepæler") ?? []).slice(0, 6));
+  fillForm(workbook, annualReport, { associationName: name, municipalityNumber, submittedAt, submittedBy: submittedAt ? "leder@example.no" : "" });
+  return workbook;
+}

@@ -20,7 +20,7 @@ async function load(content: HTMLElement): Promise<void> {
   }
   const total = data.rows.length;
   const statuses = [...STATUS_ORDER.filter((s) => s in data.counts), ...Object.keys(data.counts).filter((s) => !STATUS_ORDER.includes(s))];
-  const counts = h("table", { id: "counts" }, h("caption", {}, `Foreninger (${total})`), h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Status"), h("th", { scope: "col", class: "number" }, "Antall"))));
+  const counts = h("table", { id: "counts" }, h("caption", {}, `Foreninger per status (${total} i alt)`), h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Status"), h("th", { scope: "col", class: "number" }, "Antall"))));
   const countBody = h("tbody");
   for (const s of statuses) append(countBody, h("tr", {}, h("th", { scope: "row" }, h("span", { class: `badge ${BADGE[s] ?? ""}` }, s)), h("td", { class: "number" }, data.counts[s])));
   append(counts, countBody);
@@ -32,7 +32,7 @@ async function load(content: HTMLElement): Promise<void> {
   const table = h(
     "table",
     { id: "associations" },
-    h("caption", {}, "Per forening"),
+    h("caption", { class: "visually-hidden" }, "Status per forening"),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Forening"), h("th", { scope: "col" }, "Status"), h("th", { scope: "col", class: "number" }, "Feil"))),
   );
   const body = h("tbody");
@@ -63,7 +63,7 @@ async function load(content: HTMLElement): Promise<void> {
     ),
     data.running ? notice("info", "Innhenting pågår nå. Trykk «Oppdater» om litt for å se nye tall.") : null,
     counts,
-    h("h2", {}, "Foreninger"),
+    h("h2", {}, "Per forening"),
     total ? table : h("p", {}, "Ingen foreninger er registrert i fanen Foreninger."),
   );
 }
