@@ -126,6 +126,11 @@ export class Auth {
     return issued?.email ?? DEFAULT_PRINCIPAL;
   }
 
+  reset(): void {
+    this.issued.clear();
+    this.requireIssuedTokens = false;
+  }
+
   revokeAll(): void {
     for (const t of this.issued.values()) t.revoked = true;
   }
@@ -147,6 +152,9 @@ export interface HasTransporter {
 export function routeTokenRequests(client: HasTransporter, tokenUrl: string): void {
   client.transporter.interceptors.request.add({
     resolved: (config) => {
+      // Under jest, gaxios' default `import("node-fetch")` fails (no ESM in the vm); use Node's own fetch.
+      const withFetch = config as { fetchImplementation?: unknown };
+      withFetch.fetchImplementation ??= fetch;
       const url = config.url instanceof URL ? config.url.href : String(config.url ?? "");
       if (url === GOOGLE_TOKEN_URL || url.startsWith(`${GOOGLE_TOKEN_URL}?`)) {
         (config as { url?: unknown }).url = new URL(tokenUrl + url.slice(GOOGLE_TOKEN_URL.length));

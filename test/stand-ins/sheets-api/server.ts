@@ -65,7 +65,7 @@ export interface SheetsApiStandIn {
   /** Accept only tokens issued by /token (default: any bearer token). */
   requireIssuedTokens(on: boolean): void;
 
-  /** Clears spreadsheets, faults, latency, access overrides and the log. */
+  /** Clears spreadsheets, faults, latency, quotas, access overrides, issued tokens, token strictness and the log (service-account keys stay registered). */
   reset(): void;
   close(): Promise<void>;
 }
@@ -337,6 +337,7 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
     reset: () => {
       store = new Store();
       faults.reset();
+      auth.reset();
       accessOverrides.clear();
       requests.length = 0;
       maxInFlight = inFlight;
