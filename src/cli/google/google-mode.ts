@@ -1,0 +1,296 @@
+import { promises as fs } from "node:fs";
+import { AssociationResult } from "../../core/association";
+import { Cell } from "../../core/cell";
+import { RegistryAssociation } from "../../core/central";
+import { todayInOslo } from "../../core/dates";
+import { grid } from "../../core/output-table";
+import { partnerView } from "../../core/partners";
+import { findMunicipality } from "../../core/reference";
+import { summaryJson } from "../../core/summary";
+import { ASSOCIATION_TEMPLATES } from "../../core/templates/association";
+import { CENTRAL_INPUT_TEMPLATES } from "../../core/templates/central";
+import { googleAuth } from "../../adapters/sheets-api/auth";
+import { readAssociationSource, spreadsheetIdFrom } from "../../adapters/sheets-api/association-source";
+import { googleClients, GoogleClients } from "../../adapters/sheets-api/clients";
+import { GoogleModeError, spreadsheetProblem } from "../../adapters/sheets-api/errors";
+import { createViewSpreadsheet, syncReaders, viewExists } from "../../adapters/sheets-api/partner-views";
+import { openSpreadsheet, SheetsWorkbook } from "../../adapters/sheets-api/sheets-workbook";
+import { checkAssociationSheets, readAssociationSheets } from "../../services/check";
+import { readAssociations, readCentral, rollupYear, runRollup, RollupOutcome } from "../../services/rollup";
+import { CliContext, progress } from "../context";
+import { DASHBOARD, dashboardTable } from "../dashboard";
+import { UserError } from "../errors";
+import { issueLine, nationalLines, statusLine } from "../print";
+
+/** Options every Google-mode command takes. */
+export interface GoogleOptions {
+  /** Service-account key (JSON); Application Default Credentials when absent. */
+  credentials?: string;
+  /** Hidden: the local Sheets API stand-in (tests); also SAMSPILL_GOOGLE_API_ROOT. */
+  apiRoot?: string;
+  /** Requests per minute (default 60, the Sheets API's per-user quota). */
+  rate?: number;
+  /** Requests in flight at once (default 8). */
+  concurrency?: number;
+}
+
+export interface GoogleRollupOptions extends GoogleOptions {
+  central: string;
+  year?: number;
+  summary?: string;
+}
+
+export interface GooglePartnersOptions extends GoogleOptions {
+  central: string;
+  year?: number;
+  /** Drive's "shared with you" e-mail to new readers (default true). */
+  notify?: boolean;
+}
+
+export interface RequestFigures {
+  attempts: number;
+  retries: number;
+  retriesByStatus: Record<string, number>;
+}
+
+export const VIEWS_TAB = "Kommunevisninger";
+const VIEWS_HEADER = ["Kommunenummer", "Kommune", "Regneark-ID", "Adresse", "Delt med", "Oppdatert"];
+const CENTRAL_TABS = [...CENTRAL_INPUT_TEMPLATES.map((t) => t.name), "Logg"];
+
+/** Signs in and builds the clients; every failure is a Norwegian UserError. */
+export async function connectGoogle(options: GoogleOptions): Promise<GoogleClients> {
+  const apiRoot = options.apiRoot ?? (process.env.SAMSPILL_GOOGLE_API_ROOT || undefined);
+  try {
+    const auth = await googleAuth({ credentialsFile: options.credentials, apiRoot });
+    return googleClients({ auth, apiRoot, rate: options.rate, concurrency: options.concurrency });
+  } catch (error) {
+    throw asUserError(error);
+  }
+}
+
+function asUserError(error: unknown): UserError {
+  if (error instanceof UserError) return error;
+  if (error instanceof GoogleModeError) return new UserError(error.message, error.failure === "auth" ? 2 : 1);
+  return new UserError(error instanceof Error ? error.message : String(error));
+}
+
+async function openCentralSpreadsheet(clients: GoogleClients, reference: string, tabs: string[]): Promise<SheetsWorkbook> {
+  const id = spreadsheetIdFrom(reference);
+  try {
+    return await openSpreadsheet(clients, id, { tabs });
+  } catch (error) {
+    throw asUserError(spreadsheetProblem(error, "det sentrale regnearket", id));
+  }
+}
+
+/** Reads associations through one batchGet each; a Google failure that outlived every retry is kept to stop the run. */
+function associationReader(clients: GoogleClients) {
+  const failures: unknown[] = [];
+  const open = async (entry: RegistryAssociation) => {
+    try {
+      return await readAssociationSource(clients, entry.spreadsheet, undefined, { throwWhenTransient: true });
+    } catch (error) {
+      failures.push(error);
+      return { kind: "unreadable" as const, detail: "Google svarte ikke" };
+    }
+  };
+  return { open, failures };
+}
+
+function stopIfGoogleFailed(failures: unknown[], what: string): void {
+  if (!failures.length) return;
+  const reason = spreadsheetProblem(failures[0], "en forening", "").message;
+  throw new UserError(`${failures.length} foreninger kunne ikke leses fordi Google ikke svarte, heller ikke etter gjentatte forsøk; ${what}. (${reason})`);
+}
+
+function figures(clients: GoogleClients): RequestFigures {
+  const { attempts, retries, retriesByStatus } = clients.gate.stats;
+  return { attempts, retries, retriesByStatus: { ...retriesByStatus } };
+}
+
+function requestLine(stats: RequestFigures): string {
+  const byStatus = Object.entries(stats.retriesByStatus)
+    .map(([status, n]) => `${n}×${status}`)
+    .join(", ");
+  return `Google-forespørsler: ${stats.attempts}${stats.retries ? ` (${stats.retries} nye forsøk: ${byStatus})` : ""}.`;
+}
+
+/**
+ * `samspill rollup --central SPREADSHEET_ID`: the central spreadsheet's Oppsett, Foreninger and
+ * Historikk through the API, each active association with one batchGet, then every output tab in
+ * one save (one batchUpdate + one values.batchUpdate). Nothing is written when Google keeps failing.
+ */
+export async function googleRollup(options: GoogleRollupOptions, context: CliContext, clients?: GoogleClients): Promise<{ outcome: RollupOutcome; requests: RequestFigures }> {
+  const own = !clients;
+  clients ??= await connectGoogle(options);
+  try {
+    const central = await openCentralSpreadsheet(clients, options.central, [...CENTRAL_TABS, DASHBOARD]);
+    if (!central.read("Foreninger")) throw new UserError(`Det sentrale regnearket mangler fanen «Foreninger» (foreningsregisteret).`, 2);
+    const reader = associationReader(clients);
+    const bar = progress(context, "Leser foreninger");
+    let outcome: RollupOutcome;
+    try {
+      outcome = await runRollup({
+        central,
+        openAssociation: reader.open,
+        now: context.now,
+        user: context.user,
+        year: options.year,
+        // Waiting retries hold no request slot, so more associations are in progress than requests in flight.
+        concurrency: clients.gate.concurrency * 4,
+        onProgress: (done, total) => bar.update(done, total),
+        action: "samspill rollup (Google)",
+      });
+    } finally {
+      bar.stop();
+    }
+    stopIfGoogleFailed(reader.failures, "ingenting er skrevet til det sentrale regnearket. Prøv igjen senere");
+    const dashboard = dashboardTable(outcome.summary);
+    central.write(dashboard.name, grid(dashboard), dashboard.formats);
+    try {
+      await central.save();
+    } catch (error) {
+      throw asUserError(spreadsheetProblem(error, "det sentrale regnearket", central.spreadsheetId));
+    }
+    if (options.summary) await fs.writeFile(options.summary, summaryJson(outcome.summary));
+    const requests = figures(clients);
+    context.out(statusLine(outcome.summary));
+    for (const line of nationalLines(outcome.summary)) context.out(line);
+    context.out(`Oppdaterte utfanene i «${central.title || central.spreadsheetId}»${outcome.final ? " (endelig: Historikk oppdatert)" : ""}.`);
+    if (options.summary) context.out(`Skrev sammendraget til ${options.summary}.`);
+    context.out(requestLine(requests));
+    return { outcome, requests };
+  } finally {
+    if (own) await clients.gate.stop();
+  }
+}
+
+export interface PartnerViewRecord {
+  municipalityNumber: string;
+  spreadsheetId: string;
+  readers: string[];
+  added: string[];
+  removed: string[];
+  created: boolean;
+}
+
+/**
+ * `samspill partners --central SPREADSHEET_ID`: one view spreadsheet per municipality with partner
+ * addresses in Foreninger (only that municipality's rows, no personal data or comments), shared as
+ * reader with those addresses; addresses no longer listed lose access. The views are recorded in the
+ * central spreadsheet's «Kommunevisninger» tab, so the next run updates the same spreadsheets.
+ */
+export async function googlePartners(options: GooglePartnersOptions, context: CliContext, clients?: GoogleClients): Promise<{ views: PartnerViewRecord[]; requests: RequestFigures }> {
+  const own = !clients;
+  clients ??= await connectGoogle(options);
+  try {
+    const central = await openCentralSpreadsheet(clients, options.central, [...CENTRAL_TABS, VIEWS_TAB]);
+    const now = context.now();
+    const today = todayInOslo(now);
+    const inputs = readCentral(central, today);
+    const year = rollupYear(inputs, options.year, today);
+    const reader = associationReader(clients);
+    const bar = progress(context, "Leser foreninger");
+    let results: AssociationResult[];
+    try {
+      results = await readAssociations(inputs, year, today, { openAssociation: reader.open, concurrency: clients.gate.concurrency * 4, onProgress: (done, total) => bar.update(done, total) });
+    } finally {
+      bar.stop();
+    }
+    stopIfGoogleFailed(reader.failures, "ingen kommunevisning er endret. Prøv igjen senere");
+
+    const addresses = new Map<string, Set<string>>();
+    for (const association of inputs.associations) {
+      if (!association.partnerEmailList.length || !findMunicipality(association.municipalityNumber)) continue;
+      const set = addresses.get(association.municipalityNumber) ?? new Set<string>();
+      association.partnerEmailList.forEach((email) => set.add(email));
+      addresses.set(association.municipalityNumber, set);
+    }
+    const known = readViewRecords(central.read(VIEWS_TAB));
+    const numbers = [...new Set([...addresses.keys(), ...known.keys()])].sort();
+    const views: PartnerViewRecord[] = [];
+    for (const number of numbers) {
+      const readers = [...(addresses.get(number) ?? [])].sort();
+      let id = known.get(number);
+      let created = false;
+      try {
+        if (id && !(await viewExists(clients, id))) id = undefined;
+        if (!id && readers.length === 0) continue;
+        if (!id) {
+          id = await createViewSpreadsheet(clients, `Samspill kommunevisning – ${number} ${findMunicipality(number)?.name ?? ""}`.trim(), "Om visningen");
+          created = true;
+        }
+        const view = await openSpreadsheet(clients, id, { tabs: [] });
+        for (const table of partnerView(results, number, today)) view.write(table.name, grid(table), table.formats);
+        await view.save();
+        const { added, removed } = await syncReaders(clients, id, readers, { sendNotificationEmail: options.notify ?? true, message: `Samspill: aktiviteter og milepæler for kommune ${number}.` });
+        views.push({ municipalityNumber: number, spreadsheetId: id, readers, added, removed, created });
+      } catch (error) {
+        throw asUserError(spreadsheetProblem(error, `kommunevisningen for ${number}`, id ?? "ny"));
+      }
+    }
+    const rows: Cell[][] = views.map((v) => [v.municipalityNumber, findMunicipality(v.municipalityNumber)?.name ?? "", v.spreadsheetId, `https://docs.google.com/spreadsheets/d/${v.spreadsheetId}`, v.readers.join(", "), now.toISOString()]);
+    central.write(VIEWS_TAB, [VIEWS_HEADER, ...rows], ["text", "text", "text", "text", "text", "text"]);
+    try {
+      await central.save();
+    } catch (error) {
+      throw asUserError(spreadsheetProblem(error, "det sentrale regnearket", central.spreadsheetId));
+    }
+    const requests = figures(clients);
+    for (const v of views) {
+      const changes = [v.created ? "ny" : "", v.added.length ? `delt med ${v.added.join(", ")}` : "", v.removed.length ? `fjernet ${v.removed.join(", ")}` : ""].filter(Boolean).join("; ");
+      context.out(`${v.municipalityNumber} ${findMunicipality(v.municipalityNumber)?.name ?? ""}: ${v.readers.length} lesere${changes ? ` (${changes})` : ""}`);
+    }
+    context.out(`Oppdaterte ${views.length} kommunevisninger for ${year} (uten personopplysninger og kommentarer); oversikten står i fanen «${VIEWS_TAB}».`);
+    context.out(requestLine(requests));
+    return { views, requests };
+  } finally {
+    if (own) await clients.gate.stop();
+  }
+}
+
+function readViewRecords(table: Cell[][] | undefined): Map<string, string> {
+  const records = new Map<string, string>();
+  if (!table?.length) return records;
+  const header = table[0].map((h) => String(h ?? "").trim().toLowerCase());
+  const numberAt = header.indexOf("kommunenummer");
+  const idAt = header.indexOf("regneark-id");
+  if (numberAt < 0 || idAt < 0) return records;
+  for (const row of table.slice(1)) {
+    const number = String(row[numberAt] ?? "").trim().padStart(4, "0");
+    const id = String(row[idAt] ?? "").trim();
+    if (/^\d{4}$/.test(number) && id) records.set(number, id);
+  }
+  return records;
+}
+
+/** `samspill validate SPREADSHEET_ID`: every problem of an association spreadsheet; 1 when any is an error. */
+export async function googleValidate(reference: string, options: GoogleOptions, context: CliContext, clients?: GoogleClients): Promise<number> {
+  const own = !clients;
+  clients ??= await connectGoogle(options);
+  try {
+    const id = spreadsheetIdFrom(reference);
+    let workbook: SheetsWorkbook;
+    try {
+      workbook = await openSpreadsheet(clients, id, { tabs: ASSOCIATION_TEMPLATES.map((t) => t.name) });
+    } catch (error) {
+      throw asUserError(spreadsheetProblem(error, "regnearket", id));
+    }
+    const result = checkAssociationSheets(readAssociationSheets(workbook), todayInOslo(context.now()), id);
+    const name = workbook.title || id;
+    for (const issue of result.issues) context.out(issueLine(issue));
+    const errors = result.issues.filter((i) => i.severity === "error").length;
+    const warnings = result.issues.length - errors;
+    if (result.issues.length === 0) context.out(`Ingen problemer i «${name}».`);
+    else context.out(`«${name}»: ${errors} feil, ${warnings} advarsler.${errors ? " Rett feilene og kjør validate på nytt." : ""}`);
+    return errors > 0 ? 1 : 0;
+  } finally {
+    if (own) await clients.gate.stop();
+  }
+}
+
+/** A validate argument that is not a local file: a spreadsheet URL or a bare spreadsheet ID. */
+export function looksLikeSpreadsheet(argument: string): boolean {
+  if (/docs\.google\.com\/spreadsheets\/d\//.test(argument)) return true;
+  return /^[a-zA-Z0-9_-]{20,}$/.test(argument) && !/\.xlsx$/i.test(argument);
+}
