@@ -68,6 +68,9 @@ export function showDate(iso: string): string {
 /** An ISO instant → "12.03.2025 kl. 14.05" in Norwegian time. */
 export function showInstant(iso: string): string {
   if (!iso) return "";
+  // Local Oslo time written by Samspill ("2025-06-13 14:05"): shown as is, never shifted.
+  const local = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::\d{2})?$/.exec(iso);
+  if (local) return `${local[3]}.${local[2]}.${local[1]} kl. ${local[4]}.${local[5]}`;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const parts = new Intl.DateTimeFormat("nb-NO", { timeZone: "Europe/Oslo", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }).formatToParts(date);

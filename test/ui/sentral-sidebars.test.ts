@@ -44,6 +44,9 @@ describeInBrowser("sentral sidebars in Chromium", () => {
     await page.waitForSelector("#status .notice-success");
     expect(harness.server.calls.filter((c) => c.name === "sendReminders")).toHaveLength(1);
     expect(harness.setup.mail.map((m) => m.to)).toEqual(toSend.map((r) => r.to));
+    // The refreshed preview shows that nobody is due another reminder today.
+    await page.waitForFunction(() => document.getElementById("content")?.textContent?.includes("Ingen foreninger trenger påminnelse."));
+    expect(await page.$$("#send")).toHaveLength(0);
     await screenshot(page, "paaminnelser-sendt");
   });
 });

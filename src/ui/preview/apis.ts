@@ -8,7 +8,8 @@ import { setUpTemplates } from "../../services/setup";
 import { createForeningApi } from "../../targets/forening/api";
 import { createSentralApi } from "../../targets/sentral/api";
 import type { MailMessage } from "../../targets/sentral/reminders";
-import { memoryStore } from "../../targets/sentral/util";
+import { LAST_RUN_KEY, LastRun } from "../../targets/sentral/rollup-engine";
+import { memoryStore, writeJson } from "../../targets/sentral/util";
 import { cleanAssociationWorkbook, demoAssociationWorkbook, fillForm, shiftDays } from "./demo";
 import { PreviewApis } from "./server";
 
@@ -50,9 +51,12 @@ export async function createPreviewApis(options: { today: IsoDate; log?: (line: 
   });
 
   const central = await demoCentral(today, workbook, now);
+  const properties = memoryStore();
+  const lastRun: LastRun = { runId: "demo", startedAt: now().toISOString(), finishedAt: now().toISOString(), user: "sentral@example.no", year: Number(today.slice(0, 4)), associations: 5, slices: 1, seconds: 1 };
+  writeJson(properties, LAST_RUN_KEY, lastRun);
   const sentral = createSentralApi({
     central,
-    properties: memoryStore(),
+    properties,
     now,
     mail: {
       send: (message) => {

@@ -32,7 +32,6 @@ async function preview(app: HTMLElement, content: HTMLElement, status: HTMLEleme
 
   const confirmBox = h("div", { id: "confirm" });
   const sendButton = h("button", { type: "button", id: "send" }, send.length === 1 ? "Send 1 påminnelse" : `Send ${send.length} påminnelser`);
-  sendButton.disabled = send.length === 0;
 
   sendButton.addEventListener("click", () => {
     const yes = h("button", { type: "button", class: "danger", id: "confirm-send" }, "Ja, send nå");
@@ -52,8 +51,10 @@ async function preview(app: HTMLElement, content: HTMLElement, status: HTMLEleme
         try {
           const result = await api.sendReminders();
           replace(confirmBox);
-          replace(status, notice("success", result.message || `Sendt ${result.sent} påminnelser; ${result.skipped} hoppet over.`));
+          replace(status, notice(result.sent > 0 ? "success" : "error", result.message || `Sendt ${result.sent} påminnelser; ${result.skipped} hoppet over.`));
           status.focus();
+          // The list now shows who got a reminder today (they are skipped next time).
+          await preview(app, content, status);
         } catch (error) {
           replace(confirmBox);
           sendButton.hidden = false;
@@ -69,7 +70,7 @@ async function preview(app: HTMLElement, content: HTMLElement, status: HTMLEleme
     h("p", {}, data.deadline ? `Fristen for innsending er ${showDate(data.deadline)}.` : "Fristen for innsending er ikke satt i fanen Oppsett."),
     h("h2", {}, `Får påminnelse (${send.length})`),
     send.length ? sendList : h("p", { class: "empty" }, "Ingen foreninger trenger påminnelse."),
-    h("div", { class: "actions" }, sendButton),
+    send.length ? h("div", { class: "actions" }, sendButton) : null,
     confirmBox,
     skip.length ? h("h2", {}, `Får ikke påminnelse (${skip.length})`) : null,
     skip.length ? skipList : null,
