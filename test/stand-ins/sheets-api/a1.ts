@@ -14,7 +14,8 @@ export interface A1Parts {
 
 export function columnLetters(index: number): string {
   let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -80,7 +81,11 @@ function parseCells(cells: string): Omit<A1Parts, "sheetTitle"> | undefined {
   if (parts.startRow !== undefined && parts.endRow !== undefined && parts.endRow <= parts.startRow) {
     [parts.startRow, parts.endRow] = [parts.endRow - 1, parts.startRow + 1];
   }
-  if (parts.startColumn !== undefined && parts.endColumn !== undefined && parts.endColumn <= parts.startColumn) {
+  if (
+    parts.startColumn !== undefined &&
+    parts.endColumn !== undefined &&
+    parts.endColumn <= parts.startColumn
+  ) {
     [parts.startColumn, parts.endColumn] = [parts.endColumn - 1, parts.startColumn + 1];
   }
   return parts;
@@ -95,7 +100,8 @@ export function parseA1(text: string, hasSheet: (title: string) => boolean): A1P
   if (trimmed === "") return undefined;
   const split = splitSheet(trimmed);
   if (!split) return undefined;
-  if (split.sheet !== undefined && split.cells === undefined) return { sheetTitle: split.sheet, singleCell: false };
+  if (split.sheet !== undefined && split.cells === undefined)
+    return { sheetTitle: split.sheet, singleCell: false };
   if (split.sheet === undefined && split.cells !== undefined) {
     if (hasSheet(split.cells)) return { sheetTitle: split.cells, singleCell: false };
     const parts = parseCells(split.cells);
@@ -107,12 +113,21 @@ export function parseA1(text: string, hasSheet: (title: string) => boolean): A1P
 
 /** Quotes a tab title the way Sheets prints it in ranges it returns. */
 export function quoteTitle(title: string): string {
-  const plain = /^[\p{L}_][\p{L}\p{N}_]*$/u.test(title) && !/^[A-Za-z]{1,3}\d+$/.test(title) && !/^R\d*C\d*$/i.test(title);
+  const plain =
+    /^[\p{L}_][\p{L}\p{N}_]*$/u.test(title) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(title) &&
+    !/^R\d*C\d*$/i.test(title);
   return plain ? title : `'${title.replace(/'/g, "''")}'`;
 }
 
 /** `Tab!A1:C3` for a 0-based, end-exclusive rectangle; a 1×1 rectangle prints as `Tab!A1`. */
-export function formatA1(title: string, startRow: number, startColumn: number, endRow: number, endColumn: number): string {
+export function formatA1(
+  title: string,
+  startRow: number,
+  startColumn: number,
+  endRow: number,
+  endColumn: number,
+): string {
   const from = columnLetters(startColumn) + (startRow + 1);
   const to = columnLetters(endColumn - 1) + endRow;
   return `${quoteTitle(title)}!${from === to ? from : `${from}:${to}`}`;

@@ -49,7 +49,9 @@ export class Auth {
 
   constructor(private readonly tokenUrl: () => string) {}
 
-  createServiceAccountKey(email = `samspill-${randomBytes(3).toString("hex")}@stand-in.iam.gserviceaccount.com`): ServiceAccountKey {
+  createServiceAccountKey(
+    email = `samspill-${randomBytes(3).toString("hex")}@stand-in.iam.gserviceaccount.com`,
+  ): ServiceAccountKey {
     const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     this.serviceAccounts.set(email, publicKey);
     return {
@@ -79,7 +81,12 @@ export class Auth {
     }
     const assertion = form.get("assertion") ?? "";
     const parts = assertion.split(".");
-    if (parts.length !== 3) throw new TokenError(400, "invalid_grant", "Invalid JWT: Token must be a short-lived token and in a reasonable timeframe");
+    if (parts.length !== 3)
+      throw new TokenError(
+        400,
+        "invalid_grant",
+        "Invalid JWT: Token must be a short-lived token and in a reasonable timeframe",
+      );
     let header: Record<string, unknown>;
     let claims: Record<string, unknown>;
     try {
@@ -88,20 +95,36 @@ export class Auth {
     } catch {
       throw new TokenError(400, "invalid_grant", "Invalid JWT: could not decode");
     }
-    if (header.alg !== "RS256") throw new TokenError(400, "invalid_grant", "Invalid JWT: algorithm must be RS256");
+    if (header.alg !== "RS256")
+      throw new TokenError(400, "invalid_grant", "Invalid JWT: algorithm must be RS256");
     const email = String(claims.iss ?? "");
     const key = this.serviceAccounts.get(email);
     if (!key) throw new TokenError(400, "invalid_grant", "Invalid grant: account not found");
-    const ok = verify("RSA-SHA256", Buffer.from(`${parts[0]}.${parts[1]}`), key, Buffer.from(parts[2], "base64url"));
+    const ok = verify(
+      "RSA-SHA256",
+      Buffer.from(`${parts[0]}.${parts[1]}`),
+      key,
+      Buffer.from(parts[2], "base64url"),
+    );
     if (!ok) throw new TokenError(400, "invalid_grant", "Invalid JWT Signature.");
     const aud = String(claims.aud ?? "");
-    if (aud !== GOOGLE_TOKEN_URL && aud !== this.tokenUrl()) throw new TokenError(400, "invalid_grant", `Invalid JWT: audience ${aud}`);
+    if (aud !== GOOGLE_TOKEN_URL && aud !== this.tokenUrl())
+      throw new TokenError(400, "invalid_grant", `Invalid JWT: audience ${aud}`);
     const now = Math.floor(Date.now() / 1000);
-    if (typeof claims.exp !== "number" || claims.exp < now || (typeof claims.iat === "number" && claims.iat > now + 300)) {
-      throw new TokenError(400, "invalid_grant", "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe.");
+    if (
+      typeof claims.exp !== "number" ||
+      claims.exp < now ||
+      (typeof claims.iat === "number" && claims.iat > now + 300)
+    ) {
+      throw new TokenError(
+        400,
+        "invalid_grant",
+        "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe.",
+      );
     }
     const scope = String(claims.scope ?? "");
-    if (!scope) throw new TokenError(400, "invalid_scope", "Invalid OAuth scope or ID token audience provided.");
+    if (!scope)
+      throw new TokenError(400, "invalid_scope", "Invalid OAuth scope or ID token audience provided.");
     const token = `ya29.stand-in.${randomBytes(24).toString("base64url")}`;
     this.issued.set(token, { token, email, scope, expiresAt: Date.now() + 3600_000, revoked: false });
     return { access_token: token, expires_in: 3599, token_type: "Bearer" };
@@ -118,10 +141,16 @@ export class Auth {
     }
     const issued = this.issued.get(match[1]);
     if (issued && (issued.revoked || issued.expiresAt < Date.now())) {
-      throw new ApiError(401, "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.");
+      throw new ApiError(
+        401,
+        "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.",
+      );
     }
     if (!issued && this.requireIssuedTokens) {
-      throw new ApiError(401, "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.");
+      throw new ApiError(
+        401,
+        "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.",
+      );
     }
     return issued?.email ?? DEFAULT_PRINCIPAL;
   }
@@ -140,7 +169,9 @@ export class Auth {
 export interface HasTransporter {
   transporter: {
     interceptors: {
-      request: { add(interceptor: { resolved?: <T extends { url?: unknown }>(config: T) => Promise<T> | T }): void };
+      request: {
+        add(interceptor: { resolved?: <T extends { url?: unknown }>(config: T) => Promise<T> | T }): void;
+      };
     };
   };
 }

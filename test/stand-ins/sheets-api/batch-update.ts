@@ -17,18 +17,25 @@ interface BatchContext {
 let nextObjectId = 100_000;
 
 function fieldsOf(req: Json, ctx: BatchContext): string {
-  if (typeof req.fields !== "string" || req.fields === "") ctx.fail("At least one field must be updated, but none was specified.");
+  if (typeof req.fields !== "string" || req.fields === "")
+    ctx.fail("At least one field must be updated, but none was specified.");
   return req.fields as string;
 }
 
 function sheetOf(ctx: BatchContext, sheetId: unknown): SheetState {
-  const sheet = ctx.store.sheetById(ctx.ss, typeof sheetId === "number" ? sheetId : sheetId === undefined ? 0 : Number(sheetId));
+  const sheet = ctx.store.sheetById(
+    ctx.ss,
+    typeof sheetId === "number" ? sheetId : sheetId === undefined ? 0 : Number(sheetId),
+  );
   if (!sheet) ctx.fail(`No grid with id: ${String(sheetId ?? 0)}`);
   return sheet;
 }
 
 /** A GridRange made concrete against its sheet; out-of-grid ranges fail like Sheets. */
-function gridRange(ctx: BatchContext, range: GridRange | undefined): { sheet: SheetState; r0: number; r1: number; c0: number; c1: number } {
+function gridRange(
+  ctx: BatchContext,
+  range: GridRange | undefined,
+): { sheet: SheetState; r0: number; r1: number; c0: number; c1: number } {
   const sheet = sheetOf(ctx, range?.sheetId);
   const grid = sheet.properties.gridProperties;
   const r0 = range?.startRowIndex ?? 0;
@@ -36,12 +43,18 @@ function gridRange(ctx: BatchContext, range: GridRange | undefined): { sheet: Sh
   const c0 = range?.startColumnIndex ?? 0;
   const c1 = range?.endColumnIndex ?? grid.columnCount;
   if (r1 > grid.rowCount || c1 > grid.columnCount || r0 < 0 || c0 < 0) {
-    ctx.fail(`Range (${formatA1(sheet.properties.title, r0, c0, r1, c1)}) exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`);
+    ctx.fail(
+      `Range (${formatA1(sheet.properties.title, r0, c0, r1, c1)}) exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`,
+    );
   }
   return { sheet, r0, r1, c0, c1 };
 }
 
-function forEachCell(ctx: BatchContext, range: GridRange | undefined, fn: (cell: CellState, r: number, c: number) => void): void {
+function forEachCell(
+  ctx: BatchContext,
+  range: GridRange | undefined,
+  fn: (cell: CellState, r: number, c: number) => void,
+): void {
   const { sheet, r0, r1, c0, c1 } = gridRange(ctx, range);
   for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) fn(cellAt(sheet, r, c), r, c);
 }
@@ -60,25 +73,36 @@ interface DimensionRange {
   endIndex?: number;
 }
 
-function dimension(ctx: BatchContext, range: DimensionRange | undefined): { sheet: SheetState; rows: boolean; start: number; end: number } {
+function dimension(
+  ctx: BatchContext,
+  range: DimensionRange | undefined,
+): { sheet: SheetState; rows: boolean; start: number; end: number } {
   const sheet = sheetOf(ctx, range?.sheetId);
   const rows = range?.dimension !== "COLUMNS";
   const count = rows ? sheet.properties.gridProperties.rowCount : sheet.properties.gridProperties.columnCount;
   const start = range?.startIndex ?? 0;
   const end = range?.endIndex ?? count;
-  if (range?.dimension !== "ROWS" && range?.dimension !== "COLUMNS") ctx.fail("range.dimension must be ROWS or COLUMNS");
+  if (range?.dimension !== "ROWS" && range?.dimension !== "COLUMNS")
+    ctx.fail("range.dimension must be ROWS or COLUMNS");
   if (start < 0 || end < start) ctx.fail(`Invalid dimension range ${start}..${end}`);
   return { sheet, rows, start, end };
 }
 
-function spliceDimension(sheet: SheetState, rows: boolean, start: number, deleteCount: number, insertCount: number): void {
+function spliceDimension(
+  sheet: SheetState,
+  rows: boolean,
+  start: number,
+  deleteCount: number,
+  insertCount: number,
+): void {
   const grid = sheet.properties.gridProperties;
   if (rows) {
     sheet.rows.splice(start, deleteCount, ...new Array<undefined>(insertCount).fill(undefined));
     sheet.rowMetadata.splice(start, deleteCount, ...new Array<undefined>(insertCount).fill(undefined));
     grid.rowCount += insertCount - deleteCount;
   } else {
-    for (const cells of sheet.rows) cells?.splice(start, deleteCount, ...new Array<undefined>(insertCount).fill(undefined));
+    for (const cells of sheet.rows)
+      cells?.splice(start, deleteCount, ...new Array<undefined>(insertCount).fill(undefined));
     sheet.columnMetadata.splice(start, deleteCount, ...new Array<undefined>(insertCount).fill(undefined));
     grid.columnCount += insertCount - deleteCount;
   }
@@ -91,20 +115,33 @@ function truncateToGrid(sheet: SheetState): void {
 }
 
 function reindex(ss: SpreadsheetState): void {
-  [...ss.sheets].sort((a, b) => a.properties.index - b.properties.index).forEach((s, i) => (s.properties.index = i));
+  [...ss.sheets]
+    .sort((a, b) => a.properties.index - b.properties.index)
+    .forEach((s, i) => (s.properties.index = i));
 }
 
 const handlers: Record<string, Handler> = {
   addSheet(req, ctx) {
-    const props = (req.properties ?? {}) as Json & { title?: string; sheetId?: number; index?: number; gridProperties?: Json };
+    const props = (req.properties ?? {}) as Json & {
+      title?: string;
+      sheetId?: number;
+      index?: number;
+      gridProperties?: Json;
+    };
     const title = props.title ?? `Sheet${ctx.ss.sheets.length + 1}`;
     if (ctx.store.findSheet(ctx.ss, title)?.properties.title.toLowerCase() === title.toLowerCase()) {
       ctx.fail(`A sheet with the name "${title}" already exists. Please enter another name.`);
     }
-    if (props.sheetId !== undefined && ctx.store.sheetById(ctx.ss, props.sheetId)) ctx.fail(`Sheet with id ${props.sheetId} already exists.`);
+    if (props.sheetId !== undefined && ctx.store.sheetById(ctx.ss, props.sheetId))
+      ctx.fail(`Sheet with id ${props.sheetId} already exists.`);
     const index = Math.min(props.index ?? ctx.ss.sheets.length, ctx.ss.sheets.length);
     for (const s of ctx.ss.sheets) if (s.properties.index >= index) s.properties.index++;
-    const sheet = newSheet({ ...(props as object), sheetId: props.sheetId ?? ctx.store.newSheetId(), title, index } as Parameters<typeof newSheet>[0]);
+    const sheet = newSheet({
+      ...(props as object),
+      sheetId: props.sheetId ?? ctx.store.newSheetId(),
+      title,
+      index,
+    } as Parameters<typeof newSheet>[0]);
     ctx.ss.sheets.push(sheet);
     return { addSheet: { properties: clone(sheet.properties) } };
   },
@@ -120,7 +157,8 @@ const handlers: Record<string, Handler> = {
     const copy = clone(source);
     copy.properties.sheetId = (req.newSheetId as number | undefined) ?? ctx.store.newSheetId();
     copy.properties.title = (req.newSheetName as string | undefined) ?? `Copy of ${source.properties.title}`;
-    if (ctx.store.findSheet(ctx.ss, copy.properties.title)) ctx.fail(`A sheet with the name "${copy.properties.title}" already exists. Please enter another name.`);
+    if (ctx.store.findSheet(ctx.ss, copy.properties.title))
+      ctx.fail(`A sheet with the name "${copy.properties.title}" already exists. Please enter another name.`);
     const index = (req.insertSheetIndex as number | undefined) ?? ctx.ss.sheets.length;
     for (const s of ctx.ss.sheets) if (s.properties.index >= index) s.properties.index++;
     copy.properties.index = index;
@@ -133,16 +171,24 @@ const handlers: Record<string, Handler> = {
     const sheet = sheetOf(ctx, props.sheetId);
     if (props.title !== undefined && props.title !== sheet.properties.title) {
       const clash = ctx.store.findSheet(ctx.ss, props.title);
-      if (clash && clash !== sheet) ctx.fail(`A sheet with the name "${props.title}" already exists. Please enter another name.`);
+      if (clash && clash !== sheet)
+        ctx.fail(`A sheet with the name "${props.title}" already exists. Please enter another name.`);
     }
     const oldIndex = sheet.properties.index;
-    assignMasked(sheet.properties as unknown as Json, { ...props, sheetId: sheet.properties.sheetId }, fields);
+    assignMasked(
+      sheet.properties as unknown as Json,
+      { ...props, sheetId: sheet.properties.sheetId },
+      fields,
+    );
     const grid = sheet.properties.gridProperties;
     grid.rowCount ??= 1000;
     grid.columnCount ??= 26;
-    if ((grid.frozenRowCount ?? 0) >= grid.rowCount) ctx.fail("You can't freeze all visible rows on the sheet.");
+    if ((grid.frozenRowCount ?? 0) >= grid.rowCount)
+      ctx.fail("You can't freeze all visible rows on the sheet.");
     if (sheet.properties.index !== oldIndex) {
-      const others = ctx.ss.sheets.filter((s) => s !== sheet).sort((a, b) => a.properties.index - b.properties.index);
+      const others = ctx.ss.sheets
+        .filter((s) => s !== sheet)
+        .sort((a, b) => a.properties.index - b.properties.index);
       others.splice(Math.min(sheet.properties.index, others.length), 0, sheet);
       others.forEach((s, i) => (s.properties.index = i));
     }
@@ -170,7 +216,9 @@ const handlers: Record<string, Handler> = {
   },
   deleteDimension(req, ctx) {
     const { sheet, rows, start, end } = dimension(ctx, req.range as DimensionRange);
-    const count = rows ? sheet.properties.gridProperties.rowCount : sheet.properties.gridProperties.columnCount;
+    const count = rows
+      ? sheet.properties.gridProperties.rowCount
+      : sheet.properties.gridProperties.columnCount;
     if (end > count) ctx.fail(`Invalid deleteDimension range: endIndex ${end} is past the grid (${count})`);
     if (rows && end - start >= count) ctx.fail("You can't delete all the rows on the sheet.");
     if (!rows && end - start >= count) ctx.fail("You can't delete all the columns on the sheet.");
@@ -241,23 +289,38 @@ const handlers: Record<string, Handler> = {
   updateConditionalFormatRule(req, ctx) {
     const sheet = sheetOf(ctx, req.sheetId ?? (req.rule as { ranges?: GridRange[] })?.ranges?.[0]?.sheetId);
     const index = Number(req.index ?? 0);
-    if (index >= sheet.conditionalFormats.length) ctx.fail(`No conditional format on sheet ${sheet.properties.sheetId} at index ${index}`);
+    if (index >= sheet.conditionalFormats.length)
+      ctx.fail(`No conditional format on sheet ${sheet.properties.sheetId} at index ${index}`);
     const old = sheet.conditionalFormats[index];
     if (req.rule) sheet.conditionalFormats[index] = clone(req.rule as Json);
-    return { updateConditionalFormatRule: { oldIndex: index, newIndex: index, oldRule: old, newRule: sheet.conditionalFormats[index] } };
+    return {
+      updateConditionalFormatRule: {
+        oldIndex: index,
+        newIndex: index,
+        oldRule: old,
+        newRule: sheet.conditionalFormats[index],
+      },
+    };
   },
   deleteConditionalFormatRule(req, ctx) {
     const sheet = sheetOf(ctx, req.sheetId);
     const index = Number(req.index ?? 0);
-    if (index >= sheet.conditionalFormats.length) ctx.fail(`No conditional format on sheet ${sheet.properties.sheetId} at index ${index}`);
+    if (index >= sheet.conditionalFormats.length)
+      ctx.fail(`No conditional format on sheet ${sheet.properties.sheetId} at index ${index}`);
     const [rule] = sheet.conditionalFormats.splice(index, 1);
     return { deleteConditionalFormatRule: { rule } };
   },
   addProtectedRange(req, ctx) {
-    const input = clone((req.protectedRange ?? {}) as Json & { range?: GridRange; protectedRangeId?: number });
+    const input = clone(
+      (req.protectedRange ?? {}) as Json & { range?: GridRange; protectedRangeId?: number },
+    );
     const sheet = sheetOf(ctx, input.range?.sheetId);
     if (input.range) gridRange(ctx, input.range);
-    const protectedRange: Json = { ...input, protectedRangeId: input.protectedRangeId ?? nextObjectId++, range: { ...input.range, sheetId: sheet.properties.sheetId } };
+    const protectedRange: Json = {
+      ...input,
+      protectedRangeId: input.protectedRangeId ?? nextObjectId++,
+      range: { ...input.range, sheetId: sheet.properties.sheetId },
+    };
     if (!protectedRange.warningOnly) protectedRange.requestingUserCanEdit = true;
     sheet.protectedRanges.push(protectedRange);
     return { addProtectedRange: { protectedRange: clone(protectedRange) } };
@@ -286,13 +349,23 @@ const handlers: Record<string, Handler> = {
   },
   mergeCells(req, ctx) {
     const { sheet, r0, r1, c0, c1 } = gridRange(ctx, req.range as GridRange);
-    sheet.merges.push({ sheetId: sheet.properties.sheetId, startRowIndex: r0, endRowIndex: r1, startColumnIndex: c0, endColumnIndex: c1 });
+    sheet.merges.push({
+      sheetId: sheet.properties.sheetId,
+      startRowIndex: r0,
+      endRowIndex: r1,
+      startColumnIndex: c0,
+      endColumnIndex: c1,
+    });
     return undefined;
   },
   unmergeCells(req, ctx) {
     const { sheet, r0, r1, c0, c1 } = gridRange(ctx, req.range as GridRange);
     sheet.merges = sheet.merges.filter(
-      (m) => (m.endRowIndex ?? 0) <= r0 || (m.startRowIndex ?? 0) >= r1 || (m.endColumnIndex ?? 0) <= c0 || (m.startColumnIndex ?? 0) >= c1,
+      (m) =>
+        (m.endRowIndex ?? 0) <= r0 ||
+        (m.startRowIndex ?? 0) >= r1 ||
+        (m.endColumnIndex ?? 0) <= c0 ||
+        (m.startColumnIndex ?? 0) >= c1,
     );
     return undefined;
   },
@@ -306,7 +379,12 @@ const handlers: Record<string, Handler> = {
     return undefined;
   },
   addChart(req, ctx) {
-    const chart = clone((req.chart ?? {}) as Json & { chartId?: number; position?: { overlayPosition?: { anchorCell?: { sheetId?: number } }; sheetId?: number } });
+    const chart = clone(
+      (req.chart ?? {}) as Json & {
+        chartId?: number;
+        position?: { overlayPosition?: { anchorCell?: { sheetId?: number } }; sheetId?: number };
+      },
+    );
     const sheetId = chart.position?.overlayPosition?.anchorCell?.sheetId ?? chart.position?.sheetId;
     const sheet = sheetOf(ctx, sheetId);
     chart.chartId ??= nextObjectId++;
@@ -353,17 +431,24 @@ export const SUPPORTED_REQUESTS = Object.keys(handlers);
 /** Applies every request or none (Sheets batchUpdate is atomic), returning replies[] in order. */
 export function batchUpdate(store: Store, ss: SpreadsheetState, body: Json): Json {
   const requests = body.requests;
-  if (!Array.isArray(requests) || requests.length === 0) throw badRequest("Must specify at least one request.");
+  if (!Array.isArray(requests) || requests.length === 0)
+    throw badRequest("Must specify at least one request.");
   const before = clone({ sheets: ss.sheets, properties: ss.properties, namedRanges: ss.namedRanges });
   const replies: Reply[] = [];
   try {
     requests.forEach((raw: unknown, i: number) => {
       const request = (raw ?? {}) as Json;
       const kinds = Object.keys(request);
-      if (kinds.length !== 1) throw badRequest(`Invalid requests[${i}]: exactly one request kind must be set, found ${kinds.length}`);
+      if (kinds.length !== 1)
+        throw badRequest(
+          `Invalid requests[${i}]: exactly one request kind must be set, found ${kinds.length}`,
+        );
       const kind = kinds[0];
       const handler = handlers[kind];
-      if (!handler) throw badRequest(`Invalid JSON payload received. Unknown name "${kind}" at 'requests[${i}]': Cannot find field.`);
+      if (!handler)
+        throw badRequest(
+          `Invalid JSON payload received. Unknown name "${kind}" at 'requests[${i}]': Cannot find field.`,
+        );
       const ctx: BatchContext = {
         store,
         ss,

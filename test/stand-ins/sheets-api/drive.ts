@@ -40,7 +40,9 @@ export function driveFile(store: Store, id: string, options: { write?: boolean }
   const ss = store.spreadsheets.get(id);
   if (!ss || ss.access === "not_found" || ss.access === "no_access" || ss.trashed) throw notFound(id);
   if (options.write && ss.access === "read_only") {
-    throw new ApiError(403, "The user does not have sufficient permissions for this file.", { reason: "insufficientFilePermissions" });
+    throw new ApiError(403, "The user does not have sufficient permissions for this file.", {
+      reason: "insufficientFilePermissions",
+    });
   }
   return ss;
 }
@@ -48,9 +50,15 @@ export function driveFile(store: Store, id: string, options: { write?: boolean }
 export function filesCreate(store: Store, input: HandlerInput): Json {
   const mimeType = (input.body.mimeType as string | undefined) ?? "";
   if (mimeType !== SPREADSHEET_MIME) {
-    throw new ApiError(400, `The stand-in only creates Google Sheets files (mimeType ${SPREADSHEET_MIME}), not "${mimeType}".`);
+    throw new ApiError(
+      400,
+      `The stand-in only creates Google Sheets files (mimeType ${SPREADSHEET_MIME}), not "${mimeType}".`,
+    );
   }
-  const ss = store.create({ title: (input.body.name as string | undefined) ?? "Untitled spreadsheet", owner: input.principal });
+  const ss = store.create({
+    title: (input.body.name as string | undefined) ?? "Untitled spreadsheet",
+    owner: input.principal,
+  });
   return fileOut(ss, input.query);
 }
 
@@ -60,7 +68,9 @@ export function filesCopy(store: Store, id: string, input: HandlerInput): Json {
   copy.spreadsheetId = randomId();
   copy.properties.title = (input.body.name as string | undefined) ?? `Copy of ${source.properties.title}`;
   // A copy belongs to whoever copied it; sharing is not copied.
-  copy.permissions = [{ id: permissionIdFor(input.principal), type: "user", role: "owner", emailAddress: input.principal }];
+  copy.permissions = [
+    { id: permissionIdFor(input.principal), type: "user", role: "owner", emailAddress: input.principal },
+  ];
   copy.access = "ok";
   copy.createdTime = copy.modifiedTime = new Date().toISOString();
   store.spreadsheets.set(copy.spreadsheetId, copy);
@@ -68,7 +78,12 @@ export function filesCopy(store: Store, id: string, input: HandlerInput): Json {
 }
 
 export function filesGet(store: Store, id: string, input: HandlerInput): Json {
-  if (input.query.get("alt") === "media") throw new ApiError(403, "Only files with binary content can be downloaded. Use Export with Docs Editors files.", { reason: "fileNotDownloadable" });
+  if (input.query.get("alt") === "media")
+    throw new ApiError(
+      403,
+      "Only files with binary content can be downloaded. Use Export with Docs Editors files.",
+      { reason: "fileNotDownloadable" },
+    );
   return fileOut(driveFile(store, id), input.query);
 }
 
@@ -91,10 +106,19 @@ export function filesList(store: Store, input: HandlerInput): Json {
   const matches = [...store.spreadsheets.values()].filter((ss) => {
     if (ss.access === "not_found" || ss.access === "no_access") return false;
     return clauses.every((clause) => {
-      const m = /^\s*(name|mimeType|trashed)\s*(=|!=|contains)\s*(?:'((?:[^'\\]|\\.)*)'|(true|false))\s*$/.exec(clause);
-      if (!m) throw new ApiError(400, `Invalid Value: the stand-in does not understand the query clause "${clause}"`, { reason: "invalid" });
+      const m =
+        /^\s*(name|mimeType|trashed)\s*(=|!=|contains)\s*(?:'((?:[^'\\]|\\.)*)'|(true|false))\s*$/.exec(
+          clause,
+        );
+      if (!m)
+        throw new ApiError(
+          400,
+          `Invalid Value: the stand-in does not understand the query clause "${clause}"`,
+          { reason: "invalid" },
+        );
       const [, field, op, text, bool] = m;
-      const actual = field === "name" ? ss.properties.title : field === "mimeType" ? SPREADSHEET_MIME : String(ss.trashed);
+      const actual =
+        field === "name" ? ss.properties.title : field === "mimeType" ? SPREADSHEET_MIME : String(ss.trashed);
       const expected = bool ?? text.replace(/\\(.)/g, "$1");
       if (op === "contains") return actual.toLowerCase().includes(expected.toLowerCase());
       return op === "=" ? actual === expected : actual !== expected;
@@ -110,15 +134,24 @@ export function permissionsCreate(store: Store, id: string, input: HandlerInput)
   const body = input.body as Partial<Permission> & Json;
   const type = body.type;
   const role = body.role;
-  if (!type || !role) throw new ApiError(400, "The permission type and role fields are required.", { reason: "required" });
+  if (!type || !role)
+    throw new ApiError(400, "The permission type and role fields are required.", { reason: "required" });
   if (!["owner", "organizer", "fileOrganizer", "writer", "commenter", "reader"].includes(role)) {
     throw new ApiError(400, `The provided role "${role}" is invalid.`, { reason: "invalid" });
   }
   if ((type === "user" || type === "group") && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(body.emailAddress ?? "")) {
-    throw new ApiError(400, "Bad Request. User message: \"An email address is required for user and group permissions.\"", { reason: "invalidSharingRequest" });
+    throw new ApiError(
+      400,
+      'Bad Request. User message: "An email address is required for user and group permissions."',
+      { reason: "invalidSharingRequest" },
+    );
   }
   if (role === "owner" && input.query.get("transferOwnership") !== "true") {
-    throw new ApiError(403, "The transferOwnership parameter must be enabled when the permission role is 'owner'.", { reason: "forbidden" });
+    throw new ApiError(
+      403,
+      "The transferOwnership parameter must be enabled when the permission role is 'owner'.",
+      { reason: "forbidden" },
+    );
   }
   const email = body.emailAddress?.toLowerCase();
   const existing = email ? ss.permissions.find((p) => p.emailAddress?.toLowerCase() === email) : undefined;
@@ -144,7 +177,13 @@ export function permissionsCreate(store: Store, id: string, input: HandlerInput)
 export function permissionsList(store: Store, id: string, input: HandlerInput): Json {
   const ss = driveFile(store, id);
   const fields = input.query.get("fields") ?? "kind,permissions(kind,id,type,role)";
-  return applyMask({ kind: "drive#permissionList", permissions: ss.permissions.map((p) => ({ kind: "drive#permission", ...p })) }, parseMask(fields)) as Json;
+  return applyMask(
+    {
+      kind: "drive#permissionList",
+      permissions: ss.permissions.map((p) => ({ kind: "drive#permission", ...p })),
+    },
+    parseMask(fields),
+  ) as Json;
 }
 
 function findPermission(ss: SpreadsheetState, permissionId: string): Permission {
@@ -167,6 +206,7 @@ export function permissionsUpdate(store: Store, id: string, permissionId: string
 export function permissionsDelete(store: Store, id: string, permissionId: string): void {
   const ss = driveFile(store, id, { write: true });
   const p = findPermission(ss, permissionId);
-  if (p.role === "owner") throw new ApiError(403, "The owner of a file cannot be removed.", { reason: "cannotRemoveOwner" });
+  if (p.role === "owner")
+    throw new ApiError(403, "The owner of a file cannot be removed.", { reason: "cannotRemoveOwner" });
   ss.permissions.splice(ss.permissions.indexOf(p), 1);
 }

@@ -14,8 +14,7 @@ const STATUS_BY_CODE: Record<number, string> = {
 
 const DEFAULT_MESSAGE: Record<number, string> = {
   400: "Request contains an invalid argument.",
-  401:
-    "Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential.",
+  401: "Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential.",
   403: "The caller does not have permission",
   404: "Requested entity was not found.",
   429: "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com'.",
@@ -63,7 +62,9 @@ export interface GoogleErrorBody {
 }
 
 export function errorBody(error: ApiError, api: "sheets" | "drive" | "token"): GoogleErrorBody {
-  const body: GoogleErrorBody = { error: { code: error.code, message: error.message, status: statusName(error.code) } };
+  const body: GoogleErrorBody = {
+    error: { code: error.code, message: error.message, status: statusName(error.code) },
+  };
   if (api === "drive") {
     const reason = error.extra.reason ?? DRIVE_REASON[error.code] ?? "unknown";
     body.error.errors = [{ message: error.message, domain: "global", reason }];

@@ -106,12 +106,17 @@ export class Faults {
   /** The failure for this request, if any: scripted failures first, then quota, then random faults. */
   check(endpoint: string, spreadsheetId: string | undefined, now: number): ApiError | undefined {
     const rule = this.rules.find(
-      (r) => r.times > 0 && (r.endpoint === undefined || r.endpoint === endpoint) && (r.spreadsheetId === undefined || r.spreadsheetId === spreadsheetId),
+      (r) =>
+        r.times > 0 &&
+        (r.endpoint === undefined || r.endpoint === endpoint) &&
+        (r.spreadsheetId === undefined || r.spreadsheetId === spreadsheetId),
     );
     if (rule) {
       rule.times--;
       this.rules = this.rules.filter((r) => r.times > 0);
-      return new ApiError(rule.status, rule.message ?? defaultMessage(rule.status), { retryAfterSeconds: rule.retryAfterSeconds });
+      return new ApiError(rule.status, rule.message ?? defaultMessage(rule.status), {
+        retryAfterSeconds: rule.retryAfterSeconds,
+      });
     }
     if (endpoint === "token") return undefined;
     if (this.quota && !endpoint.startsWith("drive.")) {
@@ -122,7 +127,9 @@ export class Faults {
       while (times.length && times[0] <= now - windowMs) times.shift();
       if (limit !== undefined) {
         if (times.length >= limit) {
-          return new ApiError(429, quotaMessage(read ? "Read" : "Write"), { retryAfterSeconds: this.quota.retryAfterSeconds });
+          return new ApiError(429, quotaMessage(read ? "Read" : "Write"), {
+            retryAfterSeconds: this.quota.retryAfterSeconds,
+          });
         }
         times.push(now);
       }
@@ -130,7 +137,9 @@ export class Faults {
     for (const rate of this.rates) {
       if (rate.endpoints && !rate.endpoints.includes(endpoint)) continue;
       if (rate.random() < rate.rate) {
-        return new ApiError(rate.status, rate.message ?? defaultMessage(rate.status), { retryAfterSeconds: rate.retryAfterSeconds });
+        return new ApiError(rate.status, rate.message ?? defaultMessage(rate.status), {
+          retryAfterSeconds: rate.retryAfterSeconds,
+        });
       }
     }
     return undefined;

@@ -75,7 +75,11 @@ export function maskPaths(mask: string): string[][] {
 }
 
 /** Copies the masked fields from `source` onto `target` (absent in source → deleted), as updates do. */
-export function assignMasked(target: Record<string, unknown>, source: Record<string, unknown>, mask: string): void {
+export function assignMasked(
+  target: Record<string, unknown>,
+  source: Record<string, unknown>,
+  mask: string,
+): void {
   for (const path of maskPaths(mask)) {
     if (path.length === 1 && path[0] === "*") {
       for (const key of Object.keys(target)) delete target[key];
@@ -83,7 +87,8 @@ export function assignMasked(target: Record<string, unknown>, source: Record<str
       continue;
     }
     let from: unknown = source;
-    for (const key of path) from = from && typeof from === "object" ? (from as Record<string, unknown>)[key] : undefined;
+    for (const key of path)
+      from = from && typeof from === "object" ? (from as Record<string, unknown>)[key] : undefined;
     let node = target;
     for (const key of path.slice(0, -1)) {
       const next = node[key];

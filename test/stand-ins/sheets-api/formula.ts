@@ -98,7 +98,10 @@ export function evaluateFormula(formula: string, context: FormulaContext): Exten
       let cells = text;
       const bang = text.lastIndexOf("!");
       if (bang >= 0) {
-        sheet = text.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+        sheet = text
+          .slice(0, bang)
+          .replace(/^'(.*)'$/, "$1")
+          .replace(/''/g, "'");
         cells = text.slice(bang + 1);
       }
       const [from, to] = cells.replace(/\$/g, "").split(":");
@@ -232,7 +235,9 @@ export function evaluateFormula(formula: string, context: FormulaContext): Exten
       let v = unary();
       while (isOp("*", "/")) {
         const op = take()[1];
-        v = arithmetic(v, unary(), (x, y) => (op === "*" ? x * y : y === 0 ? new FormulaError("DIVIDE_BY_ZERO") : x / y));
+        v = arithmetic(v, unary(), (x, y) =>
+          op === "*" ? x * y : y === 0 ? new FormulaError("DIVIDE_BY_ZERO") : x / y,
+        );
       }
       return v;
     };
@@ -273,7 +278,8 @@ export function evaluateFormula(formula: string, context: FormulaContext): Exten
     if (pos !== tokens.length) throw new FormulaError("ERROR");
     if (result instanceof FormulaError) return { errorValue: { type: result.type, message: "" } };
     if (result === null) return { stringValue: "" };
-    if (typeof result === "number") return Number.isFinite(result) ? { numberValue: result } : { errorValue: { type: "NUM", message: "" } };
+    if (typeof result === "number")
+      return Number.isFinite(result) ? { numberValue: result } : { errorValue: { type: "NUM", message: "" } };
     if (typeof result === "boolean") return { boolValue: result };
     return { stringValue: result };
   } catch (error) {

@@ -102,7 +102,9 @@ export interface SpreadsheetState {
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
 
-export function newSheet(properties: Partial<SheetProperties> & { sheetId: number; title: string; index: number }): SheetState {
+export function newSheet(
+  properties: Partial<SheetProperties> & { sheetId: number; title: string; index: number },
+): SheetState {
   const grid: Partial<GridProperties> = properties.gridProperties ?? {};
   return {
     properties: {

@@ -107,7 +107,13 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
       return;
     }
     const text = JSON.stringify(body);
-    res.writeHead(status, { "content-type": "application/json; charset=UTF-8", "content-length": Buffer.byteLength(text), ...headers }).end(text);
+    res
+      .writeHead(status, {
+        "content-type": "application/json; charset=UTF-8",
+        "content-length": Buffer.byteLength(text),
+        ...headers,
+      })
+      .end(text);
   };
 
   const accessOf = (id: string | undefined): Access => {
@@ -126,9 +132,12 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
 
   const driveAccess = (r: Route) => {
     const access = accessOf(r.spreadsheetId);
-    if (access === "not_found" || access === "no_access") throw new ApiError(404, `File not found: ${r.spreadsheetId ?? ""}.`, { reason: "notFound" });
+    if (access === "not_found" || access === "no_access")
+      throw new ApiError(404, `File not found: ${r.spreadsheetId ?? ""}.`, { reason: "notFound" });
     if (access === "read_only" && r.write) {
-      throw new ApiError(403, "The user does not have sufficient permissions for this file.", { reason: "insufficientFilePermissions" });
+      throw new ApiError(403, "The user does not have sufficient permissions for this file.", {
+        reason: "insufficientFilePermissions",
+      });
     }
   };
 
@@ -245,19 +254,40 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
         finish(200, auth.token(form));
         return;
       }
-      const result = dispatch(r, { query: url.searchParams, body, principal: entry.principal ?? "", baseUrl });
-      finish(result.status, r.api === "sheets" && result.status === 200 ? sheets.masked(result.body, url.searchParams) : result.body);
+      const result = dispatch(r, {
+        query: url.searchParams,
+        body,
+        principal: entry.principal ?? "",
+        baseUrl,
+      });
+      finish(
+        result.status,
+        r.api === "sheets" && result.status === 200
+          ? sheets.masked(result.body, url.searchParams)
+          : result.body,
+      );
     } catch (error) {
       if (error instanceof TokenError) {
         finish(error.status, { error: error.error, error_description: error.description });
         return;
       }
-      const apiError = error instanceof ApiError ? error : new ApiError(500, `Stand-in failure: ${error instanceof Error ? error.stack : String(error)}`);
+      const apiError =
+        error instanceof ApiError
+          ? error
+          : new ApiError(500, `Stand-in failure: ${error instanceof Error ? error.stack : String(error)}`);
       const headers: Record<string, string> = {};
-      if (apiError.extra.retryAfterSeconds !== undefined) headers["retry-after"] = String(apiError.extra.retryAfterSeconds);
+      if (apiError.extra.retryAfterSeconds !== undefined)
+        headers["retry-after"] = String(apiError.extra.retryAfterSeconds);
       if (apiError.code === 401) headers["www-authenticate"] = 'Bearer realm="https://accounts.google.com/"';
       if (r?.endpoint === "token") {
-        finish(apiError.code, { error: apiError.code === 429 ? "rate_limit_exceeded" : "internal_failure", error_description: apiError.message }, headers);
+        finish(
+          apiError.code,
+          {
+            error: apiError.code === 429 ? "rate_limit_exceeded" : "internal_failure",
+            error_description: apiError.message,
+          },
+          headers,
+        );
         return;
       }
       finish(apiError.code, errorBody(apiError, api), headers);
@@ -273,7 +303,8 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
   });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const matches = (e: RecordedRequest, endpoint?: string) => endpoint === undefined || e.endpoint === endpoint;
+  const matches = (e: RecordedRequest, endpoint?: string) =>
+    endpoint === undefined || e.endpoint === endpoint;
 
   return {
     url: baseUrl,
@@ -292,13 +323,17 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
       const snapshot = store.snapshot(id);
       return { ...snapshot, access: accessOverrides.get(id) ?? snapshot.access };
     },
-    listSpreadsheets: () => [...store.spreadsheets.values()].map((ss) => ({ id: ss.spreadsheetId, title: ss.properties.title })),
+    listSpreadsheets: () =>
+      [...store.spreadsheets.values()].map((ss) => ({ id: ss.spreadsheetId, title: ss.properties.title })),
     setAccess: (id, access) => {
       accessOverrides.set(id, access);
     },
     countBy: (endpoint, filter = {}) =>
       requests.filter(
-        (e) => e.endpoint === endpoint && (filter.spreadsheetId === undefined || e.spreadsheetId === filter.spreadsheetId) && (filter.status === undefined || e.status === filter.status),
+        (e) =>
+          e.endpoint === endpoint &&
+          (filter.spreadsheetId === undefined || e.spreadsheetId === filter.spreadsheetId) &&
+          (filter.status === undefined || e.status === filter.status),
       ).length,
     perMinute: (endpoint) => {
       const out = new Map<number, number>();
@@ -310,7 +345,10 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
       return out;
     },
     maxInWindow: (windowMs, endpoint) => {
-      const times = requests.filter((e) => matches(e, endpoint)).map((e) => e.time).sort((a, b) => a - b);
+      const times = requests
+        .filter((e) => matches(e, endpoint))
+        .map((e) => e.time)
+        .sort((a, b) => a - b);
       let best = 0;
       let start = 0;
       for (let end = 0; end < times.length; end++) {

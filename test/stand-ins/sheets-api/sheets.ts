@@ -20,13 +20,15 @@ export function spreadsheetUrl(id: string): string {
 
 function valueRender(query: URLSearchParams, name = "valueRenderOption"): ValueRenderOption {
   const v = query.get(name) ?? "FORMATTED_VALUE";
-  if (v !== "FORMATTED_VALUE" && v !== "UNFORMATTED_VALUE" && v !== "FORMULA") throw badRequest(`Invalid value at '${name}' (${v})`);
+  if (v !== "FORMATTED_VALUE" && v !== "UNFORMATTED_VALUE" && v !== "FORMULA")
+    throw badRequest(`Invalid value at '${name}' (${v})`);
   return v;
 }
 
 function dateRender(query: URLSearchParams, name = "dateTimeRenderOption"): DateTimeRenderOption {
   const v = query.get(name) ?? "SERIAL_NUMBER";
-  if (v !== "SERIAL_NUMBER" && v !== "FORMATTED_STRING") throw badRequest(`Invalid value at '${name}' (${v})`);
+  if (v !== "SERIAL_NUMBER" && v !== "FORMATTED_STRING")
+    throw badRequest(`Invalid value at '${name}' (${v})`);
   return v;
 }
 
@@ -37,8 +39,10 @@ function dimension(v: unknown): "ROWS" | "COLUMNS" {
 }
 
 function inputOption(v: unknown): ValueInputOption {
-  if (v === undefined || v === null || v === "") throw badRequest("'valueInputOption' is required but not specified");
-  if (v !== "RAW" && v !== "USER_ENTERED") throw badRequest(`Invalid value at 'value_input_option' (${String(v)})`);
+  if (v === undefined || v === null || v === "")
+    throw badRequest("'valueInputOption' is required but not specified");
+  if (v !== "RAW" && v !== "USER_ENTERED")
+    throw badRequest(`Invalid value at 'value_input_option' (${String(v)})`);
   return v;
 }
 
@@ -59,7 +63,9 @@ export function masked(result: unknown, query: URLSearchParams): unknown {
 
 export function createSpreadsheet(store: Store, input: HandlerInput): SpreadsheetState {
   const props = (input.body.properties ?? {}) as Json;
-  const sheets = (input.body.sheets ?? []) as Array<{ properties?: Json & { title?: string; gridProperties?: Json } }>;
+  const sheets = (input.body.sheets ?? []) as Array<{
+    properties?: Json & { title?: string; gridProperties?: Json };
+  }>;
   const ss = store.create({
     title: props.title as string | undefined,
     locale: props.locale as string | undefined,
@@ -68,7 +74,8 @@ export function createSpreadsheet(store: Store, input: HandlerInput): Spreadshee
     owner: input.principal,
   });
   sheets.forEach((s, i) => {
-    const grid = s.properties?.gridProperties as Partial<SheetState["properties"]["gridProperties"]> | undefined;
+    const grid = s.properties?.gridProperties as
+      Partial<SheetState["properties"]["gridProperties"]> | undefined;
     if (grid) Object.assign(ss.sheets[i].properties.gridProperties, grid);
     if (s.properties?.sheetId !== undefined) ss.sheets[i].properties.sheetId = Number(s.properties.sheetId);
   });
@@ -76,7 +83,14 @@ export function createSpreadsheet(store: Store, input: HandlerInput): Spreadshee
   return ss;
 }
 
-function cellData(store: Store, ss: SpreadsheetState, sheet: SheetState, r: number, c: number, cell: CellState): Json {
+function cellData(
+  store: Store,
+  ss: SpreadsheetState,
+  sheet: SheetState,
+  r: number,
+  c: number,
+  cell: CellState,
+): Json {
   const out: Json = {};
   if (cell.userEnteredValue) {
     out.userEnteredValue = clone(cell.userEnteredValue);
@@ -93,7 +107,15 @@ function cellData(store: Store, ss: SpreadsheetState, sheet: SheetState, r: numb
   return out;
 }
 
-function gridData(store: Store, ss: SpreadsheetState, sheet: SheetState, r0: number, r1: number, c0: number, c1: number): Json {
+function gridData(
+  store: Store,
+  ss: SpreadsheetState,
+  sheet: SheetState,
+  r0: number,
+  r1: number,
+  c0: number,
+  c1: number,
+): Json {
   const rowData: Json[] = [];
   for (let r = r0; r < r1; r++) {
     const values: Json[] = [];
@@ -109,15 +131,24 @@ function gridData(store: Store, ss: SpreadsheetState, sheet: SheetState, r0: num
   if (r0) data.startRow = r0;
   if (c0) data.startColumn = c0;
   data.rowMetadata = sheet.rowMetadata.slice(r0, r1).map((m) => m ?? {});
-  data.columnMetadata = Array.from({ length: c1 - c0 }, (_, i) => sheet.columnMetadata[c0 + i] ?? { pixelSize: 100 });
+  data.columnMetadata = Array.from(
+    { length: c1 - c0 },
+    (_, i) => sheet.columnMetadata[c0 + i] ?? { pixelSize: 100 },
+  );
   return data;
 }
 
 /** The Spreadsheet resource, optionally with grid data for the given ranges (or whole tabs). */
-export function spreadsheetResource(store: Store, ss: SpreadsheetState, options: { includeGridData?: boolean; ranges?: string[] } = {}): Json {
+export function spreadsheetResource(
+  store: Store,
+  ss: SpreadsheetState,
+  options: { includeGridData?: boolean; ranges?: string[] } = {},
+): Json {
   const ranges = options.ranges ?? [];
   const wanted = ranges.map((text) => store.resolve(ss, text));
-  const sheets = store.orderedSheets(ss).filter((sheet) => ranges.length === 0 || wanted.some((w) => w.sheet === sheet));
+  const sheets = store
+    .orderedSheets(ss)
+    .filter((sheet) => ranges.length === 0 || wanted.some((w) => w.sheet === sheet));
   return {
     spreadsheetId: ss.spreadsheetId,
     properties: clone(ss.properties),
@@ -163,7 +194,13 @@ export function spreadsheetBatchUpdate(store: Store, ss: SpreadsheetState, input
 // ---- values ---------------------------------------------------------------------------------------------
 
 export function valuesGet(store: Store, ss: SpreadsheetState, range: string, input: HandlerInput): Json {
-  return store.read(ss, range, valueRender(input.query), dateRender(input.query), dimension(input.query.get("majorDimension") ?? undefined));
+  return store.read(
+    ss,
+    range,
+    valueRender(input.query),
+    dateRender(input.query),
+    dimension(input.query.get("majorDimension") ?? undefined),
+  );
 }
 
 export function valuesBatchGet(store: Store, ss: SpreadsheetState, input: HandlerInput): Json {
@@ -171,13 +208,17 @@ export function valuesBatchGet(store: Store, ss: SpreadsheetState, input: Handle
   const render = valueRender(input.query);
   const dates = dateRender(input.query);
   const major = dimension(input.query.get("majorDimension") ?? undefined);
-  return { spreadsheetId: ss.spreadsheetId, valueRanges: ranges.map((r) => store.read(ss, r, render, dates, major)) };
+  return {
+    spreadsheetId: ss.spreadsheetId,
+    valueRanges: ranges.map((r) => store.read(ss, r, render, dates, major)),
+  };
 }
 
 function responseData(store: Store, ss: SpreadsheetState, updatedRange: string, body: Json): Json {
   const query = new URLSearchParams();
   if (body.responseValueRenderOption) query.set("valueRenderOption", String(body.responseValueRenderOption));
-  if (body.responseDateTimeRenderOption) query.set("dateTimeRenderOption", String(body.responseDateTimeRenderOption));
+  if (body.responseDateTimeRenderOption)
+    query.set("dateTimeRenderOption", String(body.responseDateTimeRenderOption));
   return store.read(ss, updatedRange, valueRender(query), dateRender(query), "ROWS");
 }
 
@@ -195,13 +236,22 @@ export function valuesUpdate(store: Store, ss: SpreadsheetState, range: string, 
     // Sheets compares the body range with the URL range.
     const a = store.resolve(ss, String(input.body.range));
     const b = store.resolve(ss, range);
-    if (a.sheet !== b.sheet || a.startRow !== b.startRow || a.startColumn !== b.startColumn || a.endRow !== b.endRow || a.endColumn !== b.endColumn) {
-      throw badRequest(`Requested entity range [${String(input.body.range)}] does not match the request URL range [${range}].`);
+    if (
+      a.sheet !== b.sheet ||
+      a.startRow !== b.startRow ||
+      a.startColumn !== b.startColumn ||
+      a.endRow !== b.endRow ||
+      a.endColumn !== b.endColumn
+    ) {
+      throw badRequest(
+        `Requested entity range [${String(input.body.range)}] does not match the request URL range [${range}].`,
+      );
     }
   }
   const result = store.write(ss, range, valuesOf(input.body), option, dimension(input.body.majorDimension));
   const out: Json = { spreadsheetId: ss.spreadsheetId, ...result };
-  if (input.query.get("includeValuesInResponse") === "true") out.updatedData = responseData(store, ss, result.updatedRange, withResponseOptions(input));
+  if (input.query.get("includeValuesInResponse") === "true")
+    out.updatedData = responseData(store, ss, result.updatedRange, withResponseOptions(input));
   return out;
 }
 
@@ -216,8 +266,13 @@ export function valuesAppend(store: Store, ss: SpreadsheetState, range: string, 
     dimension(input.body.majorDimension),
   );
   const updates: Json = { spreadsheetId: ss.spreadsheetId, ...result.updates };
-  if (input.query.get("includeValuesInResponse") === "true") updates.updatedData = responseData(store, ss, result.updates.updatedRange, withResponseOptions(input));
-  return { spreadsheetId: ss.spreadsheetId, ...(result.tableRange ? { tableRange: result.tableRange } : {}), updates };
+  if (input.query.get("includeValuesInResponse") === "true")
+    updates.updatedData = responseData(store, ss, result.updates.updatedRange, withResponseOptions(input));
+  return {
+    spreadsheetId: ss.spreadsheetId,
+    ...(result.tableRange ? { tableRange: result.tableRange } : {}),
+    updates,
+  };
 }
 
 /** values.batchUpdate: all ranges or none. */
@@ -232,7 +287,8 @@ export function valuesBatchUpdate(store: Store, ss: SpreadsheetState, input: Han
       if (typeof item.range !== "string") throw badRequest("Invalid data[].range: a range is required");
       const result = store.write(ss, item.range, valuesOf(item), option, dimension(item.majorDimension));
       const response: Json = { spreadsheetId: ss.spreadsheetId, ...result };
-      if (body.includeValuesInResponse) response.updatedData = responseData(store, ss, result.updatedRange, body);
+      if (body.includeValuesInResponse)
+        response.updatedData = responseData(store, ss, result.updatedRange, body);
       responses.push(response);
     }
   } catch (error) {
@@ -267,4 +323,3 @@ export function valuesBatchClear(store: Store, ss: SpreadsheetState, input: Hand
 export function assertWritable(ss: SpreadsheetState): void {
   if (ss.access === "read_only") throw new ApiError(403, "The caller does not have permission");
 }
-

@@ -88,7 +88,8 @@ export function randomId(length = 44): string {
 /** Drive user permission ids are stable per user across files; derive one from the address. */
 export function permissionIdFor(email: string): string {
   let h = 1469598103934665603n;
-  for (const ch of email.toLowerCase()) h = BigInt.asUintN(64, (h ^ BigInt(ch.charCodeAt(0))) * 1099511628211n);
+  for (const ch of email.toLowerCase())
+    h = BigInt.asUintN(64, (h ^ BigInt(ch.charCodeAt(0))) * 1099511628211n);
   return h.toString().padStart(20, "0").slice(0, 20);
 }
 
@@ -108,7 +109,14 @@ export class Store {
     return ss;
   }
 
-  create(input: { title?: string; locale?: string; timeZone?: string; sheetTitles?: string[]; id?: string; owner: string }): SpreadsheetState {
+  create(input: {
+    title?: string;
+    locale?: string;
+    timeZone?: string;
+    sheetTitles?: string[];
+    id?: string;
+    owner: string;
+  }): SpreadsheetState {
     const id = input.id ?? randomId();
     if (this.spreadsheets.has(id)) throw new Error(`Spreadsheet ${id} already exists in the stand-in`);
     const titles = input.sheetTitles?.length ? input.sheetTitles : ["Sheet1"];
@@ -121,9 +129,13 @@ export class Store {
         timeZone: input.timeZone ?? "Europe/Oslo",
         autoRecalc: "ON_CHANGE",
       },
-      sheets: titles.map((title, index) => newSheet({ sheetId: index === 0 ? 0 : this.newSheetId(), title, index })),
+      sheets: titles.map((title, index) =>
+        newSheet({ sheetId: index === 0 ? 0 : this.newSheetId(), title, index }),
+      ),
       namedRanges: [],
-      permissions: [{ id: permissionIdFor(input.owner), type: "user", role: "owner", emailAddress: input.owner }],
+      permissions: [
+        { id: permissionIdFor(input.owner), type: "user", role: "owner", emailAddress: input.owner },
+      ],
       access: "ok",
       trashed: false,
       createdTime: now,
@@ -134,7 +146,14 @@ export class Store {
   }
 
   seed(spec: SeedSpreadsheet, owner: string): string {
-    const ss = this.create({ id: spec.id, title: spec.title, locale: spec.locale, timeZone: spec.timeZone, sheetTitles: Object.keys(spec.sheets), owner });
+    const ss = this.create({
+      id: spec.id,
+      title: spec.title,
+      locale: spec.locale,
+      timeZone: spec.timeZone,
+      sheetTitles: Object.keys(spec.sheets),
+      owner,
+    });
     Object.entries(spec.sheets).forEach(([, content], index) => {
       const sheet = ss.sheets[index];
       const { rows, ...options } = Array.isArray(content) ? { rows: content } : content;
@@ -143,19 +162,25 @@ export class Store {
       grid.rowCount = options.rowCount ?? Math.max(DEFAULT_ROWS, rows.length);
       grid.columnCount = options.columnCount ?? Math.max(DEFAULT_COLUMNS, width);
       if (options.frozenRowCount !== undefined) grid.frozenRowCount = options.frozenRowCount;
-      rows.forEach((row, r) => row.forEach((value, c) => this.seedCell(ss, sheet, r, c, value)));
+      rows.forEach((row, r) => row.forEach((value, c) => this.seedCell(sheet, r, c, value)));
     });
     for (const p of spec.permissions ?? []) {
-      ss.permissions.push({ ...p, id: p.id ?? (p.emailAddress ? permissionIdFor(p.emailAddress) : randomId(20)) });
+      ss.permissions.push({
+        ...p,
+        id: p.id ?? (p.emailAddress ? permissionIdFor(p.emailAddress) : randomId(20)),
+      });
     }
     if (spec.access) ss.access = spec.access;
     return ss.spreadsheetId;
   }
 
-  private seedCell(ss: SpreadsheetState, sheet: SheetState, r: number, c: number, value: SeedCell): void {
+  private seedCell(sheet: SheetState, r: number, c: number, value: SeedCell): void {
     if (value === null || value === undefined || value === "") return;
     const cell = cellAt(sheet, r, c);
-    const dateFormat = (type: string) => ({ type, pattern: type === "DATE" ? "yyyy-mm-dd" : "yyyy-mm-dd hh:mm:ss" });
+    const dateFormat = (type: string) => ({
+      type,
+      pattern: type === "DATE" ? "yyyy-mm-dd" : "yyyy-mm-dd hh:mm:ss",
+    });
     if (value instanceof Date) {
       cell.userEnteredValue = { numberValue: serialFromDate(value) };
       cell.userEnteredFormat = { numberFormat: dateFormat("DATE") };
@@ -171,11 +196,13 @@ export class Store {
     } else {
       cell.userEnteredValue = toExtended(value);
     }
-    void ss;
   }
 
   findSheet(ss: SpreadsheetState, title: string): SheetState | undefined {
-    return ss.sheets.find((s) => s.properties.title === title) ?? ss.sheets.find((s) => s.properties.title.toLowerCase() === title.toLowerCase());
+    return (
+      ss.sheets.find((s) => s.properties.title === title) ??
+      ss.sheets.find((s) => s.properties.title.toLowerCase() === title.toLowerCase())
+    );
   }
 
   sheetById(ss: SpreadsheetState, sheetId: number | undefined): SheetState | undefined {
@@ -190,7 +217,8 @@ export class Store {
   resolve(ss: SpreadsheetState, text: string, options: { allowRowsPastGrid?: boolean } = {}): ResolvedRange {
     const parts = parseA1(text, (title) => !!this.findSheet(ss, title));
     if (!parts) throw badRequest(`Unable to parse range: ${text}`);
-    const sheet = parts.sheetTitle !== undefined ? this.findSheet(ss, parts.sheetTitle) : this.orderedSheets(ss)[0];
+    const sheet =
+      parts.sheetTitle !== undefined ? this.findSheet(ss, parts.sheetTitle) : this.orderedSheets(ss)[0];
     if (!sheet) throw badRequest(`Unable to parse range: ${text}`);
     const grid = sheet.properties.gridProperties;
     const range: ResolvedRange = {
@@ -206,14 +234,28 @@ export class Store {
     const rowsOver = range.endRow > grid.rowCount || range.startRow >= grid.rowCount;
     const columnsOver = range.endColumn > grid.columnCount || range.startColumn >= grid.columnCount;
     if (columnsOver || (rowsOver && !options.allowRowsPastGrid)) {
-      const shown = formatA1(sheet.properties.title, range.startRow, range.startColumn, Math.max(range.endRow, range.startRow + 1), Math.max(range.endColumn, range.startColumn + 1));
-      throw badRequest(`Range (${shown.replace(/^'(.*)'!/, (_m, t: string) => `'${t}'!`)}) exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`);
+      const shown = formatA1(
+        sheet.properties.title,
+        range.startRow,
+        range.startColumn,
+        Math.max(range.endRow, range.startRow + 1),
+        Math.max(range.endColumn, range.startColumn + 1),
+      );
+      throw badRequest(
+        `Range (${shown.replace(/^'(.*)'!/, (_m, t: string) => `'${t}'!`)}) exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`,
+      );
     }
     return range;
   }
 
   /** The value a cell shows: its literal value, or its formula's result. */
-  effective(ss: SpreadsheetState, sheet: SheetState, row: number, column: number, visiting = new Set<string>()): ExtendedValue | undefined {
+  effective(
+    ss: SpreadsheetState,
+    sheet: SheetState,
+    row: number,
+    column: number,
+    visiting = new Set<string>(),
+  ): ExtendedValue | undefined {
     const cell = getCell(sheet, row, column);
     const value = cell?.userEnteredValue;
     if (!value || value.formulaValue === undefined) return value;
@@ -242,7 +284,11 @@ export class Store {
 
   formatted(ss: SpreadsheetState, sheet: SheetState, row: number, column: number): string {
     const cell = getCell(sheet, row, column);
-    return formattedText(this.effective(ss, sheet, row, column), cell?.userEnteredFormat?.numberFormat, ss.properties.locale);
+    return formattedText(
+      this.effective(ss, sheet, row, column),
+      cell?.userEnteredFormat?.numberFormat,
+      ss.properties.locale,
+    );
   }
 
   /** values.get for one range: trailing empty rows and cells dropped, `values` absent when empty. */
@@ -260,18 +306,29 @@ export class Store {
       const row: unknown[] = [];
       for (let c = range.startColumn; c < range.endColumn; c++) {
         const cell = getCell(sheet, r, c);
-        row.push(hasValue(cell) ? renderCell(cell, this.effective(ss, sheet, r, c), valueRender, dateRender, ss.properties.locale) : "");
+        row.push(
+          hasValue(cell)
+            ? renderCell(cell, this.effective(ss, sheet, r, c), valueRender, dateRender, ss.properties.locale)
+            : "",
+        );
       }
       grid.push(row);
     }
-    const oriented = majorDimension === "COLUMNS" ? transpose(grid, range.endColumn - range.startColumn) : grid;
+    const oriented =
+      majorDimension === "COLUMNS" ? transpose(grid, range.endColumn - range.startColumn) : grid;
     const trimmed = oriented.map((row) => {
       let end = row.length;
       while (end > 0 && row[end - 1] === "") end--;
       return row.slice(0, end);
     });
     while (trimmed.length && trimmed[trimmed.length - 1].length === 0) trimmed.pop();
-    const a1 = formatA1(sheet.properties.title, range.startRow, range.startColumn, range.endRow, range.endColumn);
+    const a1 = formatA1(
+      sheet.properties.title,
+      range.startRow,
+      range.startColumn,
+      range.endRow,
+      range.endColumn,
+    );
     return trimmed.length ? { range: a1, majorDimension, values: trimmed } : { range: a1, majorDimension };
   }
 
@@ -285,20 +342,36 @@ export class Store {
     options: { growRows?: boolean } = {},
   ): { updatedRange: string; updatedRows: number; updatedColumns: number; updatedCells: number } {
     const range = this.resolve(ss, text, { allowRowsPastGrid: options.growRows });
-    const rows = majorDimension === "COLUMNS" ? transpose(input, Math.max(0, ...input.map((c) => c.length))) : input;
+    const rows =
+      majorDimension === "COLUMNS" ? transpose(input, Math.max(0, ...input.map((c) => c.length))) : input;
     const height = rows.length;
     const width = Math.max(0, ...rows.map((r) => r?.length ?? 0));
     const { sheet } = range;
     const title = sheet.properties.title;
     if (height === 0 || width === 0) {
-      return { updatedRange: formatA1(title, range.startRow, range.startColumn, range.startRow + 1, range.startColumn + 1), updatedRows: 0, updatedColumns: 0, updatedCells: 0 };
+      return {
+        updatedRange: formatA1(
+          title,
+          range.startRow,
+          range.startColumn,
+          range.startRow + 1,
+          range.startColumn + 1,
+        ),
+        updatedRows: 0,
+        updatedColumns: 0,
+        updatedCells: 0,
+      };
     }
     const requested = quoteTitle(title) + "!" + text.replace(/^.*!/, "");
     if (!range.singleCell && range.boundedRows && range.startRow + height > range.endRow) {
-      throw badRequest(`Requested writing within range [${requested}], but tried writing to row [${range.startRow + height}]`);
+      throw badRequest(
+        `Requested writing within range [${requested}], but tried writing to row [${range.startRow + height}]`,
+      );
     }
     if (!range.singleCell && range.boundedColumns && range.startColumn + width > range.endColumn) {
-      throw badRequest(`Requested writing within range [${requested}], but tried writing to column [${columnLetters(range.startColumn + width - 1)}]`);
+      throw badRequest(
+        `Requested writing within range [${requested}], but tried writing to column [${columnLetters(range.startColumn + width - 1)}]`,
+      );
     }
     const grid = sheet.properties.gridProperties;
     const endRow = range.startRow + height;
@@ -320,7 +393,12 @@ export class Store {
       }),
     );
     touch(ss);
-    return { updatedRange: formatA1(title, range.startRow, range.startColumn, endRow, endColumn), updatedRows: height, updatedColumns: width, updatedCells };
+    return {
+      updatedRange: formatA1(title, range.startRow, range.startColumn, endRow, endColumn),
+      updatedRows: height,
+      updatedColumns: width,
+      updatedCells,
+    };
   }
 
   clear(ss: SpreadsheetState, text: string): string {
@@ -337,7 +415,13 @@ export class Store {
       }
     }
     touch(ss);
-    return formatA1(range.sheet.properties.title, range.startRow, range.startColumn, range.endRow, range.endColumn);
+    return formatA1(
+      range.sheet.properties.title,
+      range.startRow,
+      range.startColumn,
+      range.endRow,
+      range.endColumn,
+    );
   }
 
   /** values.append: finds the table in the range's columns and writes below its last row, growing the grid. */
@@ -348,7 +432,10 @@ export class Store {
     option: ValueInputOption,
     insertDataOption: string,
     majorDimension: "ROWS" | "COLUMNS",
-  ): { tableRange?: string; updates: { updatedRange: string; updatedRows: number; updatedColumns: number; updatedCells: number } } {
+  ): {
+    tableRange?: string;
+    updates: { updatedRange: string; updatedRows: number; updatedColumns: number; updatedCells: number };
+  } {
     const range = this.resolve(ss, text);
     const { sheet } = range;
     let lastRow = -1;
@@ -376,10 +463,14 @@ export class Store {
     if (firstRow >= 0) {
       for (let r = firstRow; r <= lastRow; r++) {
         const cells = sheet.rows[r] ?? [];
-        for (let c = range.startColumn; c < Math.min(range.endColumn, cells.length); c++) if (hasValue(cells[c])) tableEndColumn = Math.max(tableEndColumn, c + 1);
+        for (let c = range.startColumn; c < Math.min(range.endColumn, cells.length); c++)
+          if (hasValue(cells[c])) tableEndColumn = Math.max(tableEndColumn, c + 1);
       }
     }
-    const tableRange = firstRow >= 0 ? formatA1(sheet.properties.title, firstRow, range.startColumn, lastRow + 1, tableEndColumn) : undefined;
+    const tableRange =
+      firstRow >= 0
+        ? formatA1(sheet.properties.title, firstRow, range.startColumn, lastRow + 1, tableEndColumn)
+        : undefined;
     return tableRange ? { tableRange, updates } : { updates };
   }
 
@@ -389,7 +480,10 @@ export class Store {
     const ss = this.spreadsheets.get(id);
     if (!ss) throw new Error(`No spreadsheet ${id} in the stand-in`);
     const sheet = this.findSheet(ss, tab);
-    if (!sheet) throw new Error(`No tab "${tab}" in spreadsheet ${id}; tabs: ${ss.sheets.map((s) => s.properties.title).join(", ")}`);
+    if (!sheet)
+      throw new Error(
+        `No tab "${tab}" in spreadsheet ${id}; tabs: ${ss.sheets.map((s) => s.properties.title).join(", ")}`,
+      );
     return { ss, sheet };
   }
 
@@ -399,7 +493,13 @@ export class Store {
     const [rows, columns] = valueExtent(sheet);
     return grid(rows, columns, (r, c) => {
       if (!hasValue(getCell(sheet, r, c))) return null;
-      return renderCell(getCell(sheet, r, c), this.effective(ss, sheet, r, c), "UNFORMATTED_VALUE", "SERIAL_NUMBER", ss.properties.locale);
+      return renderCell(
+        getCell(sheet, r, c),
+        this.effective(ss, sheet, r, c),
+        "UNFORMATTED_VALUE",
+        "SERIAL_NUMBER",
+        ss.properties.locale,
+      );
     });
   }
 
@@ -513,11 +613,16 @@ export function toExtended(value: string | number | boolean): ExtendedValue {
   return { stringValue: value };
 }
 
-export function setValue(cell: CellState, value: ExtendedValue | undefined, numberFormat?: { type: string; pattern?: string }): void {
+export function setValue(
+  cell: CellState,
+  value: ExtendedValue | undefined,
+  numberFormat?: { type: string; pattern?: string },
+): void {
   delete cell.cachedValue;
   if (value === undefined) delete cell.userEnteredValue;
   else cell.userEnteredValue = value;
-  if (numberFormat && !cell.userEnteredFormat?.numberFormat) cell.userEnteredFormat = { ...cell.userEnteredFormat, numberFormat };
+  if (numberFormat && !cell.userEnteredFormat?.numberFormat)
+    cell.userEnteredFormat = { ...cell.userEnteredFormat, numberFormat };
 }
 
 export function touch(ss: SpreadsheetState): void {

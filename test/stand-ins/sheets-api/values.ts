@@ -62,7 +62,20 @@ export function formatDateSerial(serial: number, pattern: string): string {
     return false;
   };
   const twelveHour = lower.includes("am/pm");
-  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const months = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ];
   const days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
   const hours = d.getUTCHours();
   return tokens
@@ -115,7 +128,8 @@ function formatNumber(value: number, format: NumberFormat | undefined, locale: s
   const decimals = numeric[2]?.length ?? 0;
   const grouped = numeric[0].includes(",");
   text = Math.abs(n).toFixed(decimals);
-  let [int, frac] = text.split(".");
+  const [whole, frac] = text.split(".");
+  let int = whole;
   if (grouped) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, comma ? "\u00a0" : ",");
   const prefix = pattern.slice(0, numeric.index).replace(/["\\]/g, "");
   text = (n < 0 ? "-" : "") + prefix + int + (frac ? (comma ? "," : ".") + frac : "");
@@ -142,7 +156,11 @@ export function isDateFormat(format: NumberFormat | undefined): boolean {
 }
 
 /** The value as formattedValue would show it. */
-export function formattedText(value: ExtendedValue | undefined, format: NumberFormat | undefined, locale: string): string {
+export function formattedText(
+  value: ExtendedValue | undefined,
+  format: NumberFormat | undefined,
+  locale: string,
+): string {
   if (!value) return "";
   if (value.errorValue) return errorText(value.errorValue.type);
   if (value.boolValue !== undefined) return value.boolValue ? "TRUE" : "FALSE";
@@ -160,13 +178,15 @@ export function renderCell(
 ): string | number | boolean {
   if (!cell) return "";
   const format = cell.userEnteredFormat?.numberFormat;
-  if (valueRender === "FORMULA" && cell.userEnteredValue?.formulaValue !== undefined) return cell.userEnteredValue.formulaValue;
+  if (valueRender === "FORMULA" && cell.userEnteredValue?.formulaValue !== undefined)
+    return cell.userEnteredValue.formulaValue;
   const value = valueRender === "FORMULA" ? cell.userEnteredValue : effective;
   if (!value) return "";
   if (valueRender === "FORMATTED_VALUE") return formattedText(value, format, locale);
   if (value.errorValue) return errorText(value.errorValue.type);
   if (value.numberValue !== undefined) {
-    if (isDateFormat(format) && dateRender === "FORMATTED_STRING") return formatNumber(value.numberValue, format, locale);
+    if (isDateFormat(format) && dateRender === "FORMATTED_STRING")
+      return formatNumber(value.numberValue, format, locale);
     return value.numberValue;
   }
   if (value.boolValue !== undefined) return value.boolValue;
@@ -189,7 +209,10 @@ function parseNumber(text: string, locale: string): number | undefined {
   if (!pattern.test(t) && !(usesDecimalComma(locale) && alsoDot.test(t))) {
     return /^[+-]?\.\d+$/.test(t) ? Number(t) : undefined;
   }
-  const normalised = usesDecimalComma(locale) && !alsoDot.test(t) ? t.replace(/\./g, "").replace(",", ".") : t.replace(/,/g, "");
+  const normalised =
+    usesDecimalComma(locale) && !alsoDot.test(t)
+      ? t.replace(/\./g, "").replace(",", ".")
+      : t.replace(/,/g, "");
   const n = Number(normalised);
   return Number.isFinite(n) ? n : undefined;
 }
@@ -212,7 +235,11 @@ function parseDate(text: string, locale: string): ParsedInput | undefined {
   const date = new Date(Date.UTC(y, mo - 1, d, ...(time ?? [0, 0, 0])));
   if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
   const type = time ? "DATE_TIME" : "DATE";
-  const pattern = /^\d{4}-/.test(t) ? (time ? "yyyy-mm-dd hh:mm:ss" : "yyyy-mm-dd") : defaultPattern(type, locale);
+  const pattern = /^\d{4}-/.test(t)
+    ? time
+      ? "yyyy-mm-dd hh:mm:ss"
+      : "yyyy-mm-dd"
+    : defaultPattern(type, locale);
   return { value: { numberValue: serialFromDate(date) }, numberFormat: { type, pattern } };
 }
 
@@ -226,11 +253,13 @@ export function parseInput(raw: unknown, option: ValueInputOption, locale: strin
   if (option === "RAW") return { value: { stringValue: text } };
   if (text.startsWith("'")) return { value: { stringValue: text.slice(1) } };
   if (text.startsWith("=") && text.length > 1) return { value: { formulaValue: text } };
-  if (/^(true|false)$/i.test(text.trim())) return { value: { boolValue: text.trim().toLowerCase() === "true" } };
+  if (/^(true|false)$/i.test(text.trim()))
+    return { value: { boolValue: text.trim().toLowerCase() === "true" } };
   const percent = /^(.*)%$/.exec(text.trim());
   if (percent) {
     const n = parseNumber(percent[1], locale);
-    if (n !== undefined) return { value: { numberValue: n / 100 }, numberFormat: { type: "PERCENT", pattern: "0%" } };
+    if (n !== undefined)
+      return { value: { numberValue: n / 100 }, numberFormat: { type: "PERCENT", pattern: "0%" } };
   }
   const n = parseNumber(text, locale);
   if (n !== undefined) return { value: { numberValue: n } };
