@@ -21,7 +21,7 @@ const ASSOCIATION_TABS = ASSOCIATION_TEMPLATES.map((t) => t.name);
  * 400) are the tab names fetched and the existing tabs read again, and the core reports `missing_tab`.
  * 404 → not_found, 403 → no_access (after the gate's retries of 429/5xx), anything else → unreadable.
  */
-export async function readAssociationSource(clients: GoogleClients, reference: string, tabs: ReadonlyArray<string> = ASSOCIATION_TABS): Promise<AssociationSource> {
+export async function readAssociationSource(clients: GoogleClients, reference: string, tabs: ReadonlyArray<string> = ASSOCIATION_TABS, options: ReadOptions = {}): Promise<AssociationSource> {
   const spreadsheetId = spreadsheetIdFrom(reference);
   if (!spreadsheetId) return { kind: "not_found", detail: "tom adresse" };
   try {
@@ -33,10 +33,10 @@ export async function readAssociationSource(clients: GoogleClients, reference: s
         const present = new Set((data.sheets ?? []).map((s) => s.properties?.title ?? ""));
         return { kind: "read", sheets: await batchRead(clients, spreadsheetId, tabs.filter((t) => present.has(t))) };
       } catch (retryError) {
-        return failure(retryError);
+        return failure(retryError, options);
       }
     }
-    return failure(error);
+    return failure(error, options);
   }
 }
 
@@ -57,8 +57,17 @@ async function batchRead(clients: GoogleClients, spreadsheetId: string, tabs: Re
   return sheets;
 }
 
-function failure(error: unknown): AssociationSource {
+export interface ReadOptions {
+  /**
+   * Throw (instead of giving `unreadable`) when Google still fails after every retry (429/5xx) or
+   * refuses the sign-in: the rollup then stops without publishing half the associations.
+   */
+  throwWhenTransient?: boolean;
+}
+
+function failure(error: unknown, options: ReadOptions = {}): AssociationSource {
   const kind = classifyGoogleError(error);
+  if (options.throwWhenTransient && (kind === "transient" || kind === "auth")) throw error;
   if (kind === "not_found") return { kind: "not_found" };
   if (kind === "no_access") return { kind: "no_access" };
   return { kind: "unreadable", detail: googleReason(error) };

@@ -19,6 +19,6 @@ export function addGoogleOptions(command: Command): Command {
     .addOption(new Option("--api-root <URL>", "Google API-rot (tester: lokal stand-in)").hideHelp());
 }
 
-export function googleOptionsOf(options: GoogleOptions & Record<string, unknown>): GoogleOptions {
+export function googleOptionsOf(options: GoogleOptions): GoogleOptions {
   return { credentials: options.credentials, apiRoot: options.apiRoot, rate: options.rate, concurrency: options.concurrency };
 }
