@@ -76,7 +76,7 @@ export async function startPreview(apis: PreviewApis, options: { port?: number; 
           calls.push({ target, name, args });
           const impl = apis[target] as unknown as Record<string, (...a: unknown[]) => unknown>;
           if (typeof impl[name] !== "function") throw new Error(`Serverfunksjonen ${name} finnes ikke`);
-          const value = impl[name].apply(impl, args);
+          const value = impl[name](...args);
           // Apps Script fails a call whose result holds a Date or other non-JSON value: so do we.
           if (value !== undefined) assertPlain(value, `svaret fra ${name}`);
           send(response, 200, "application/json", JSON.stringify({ ok: true, value: value ?? null }));
