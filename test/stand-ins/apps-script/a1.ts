@@ -59,7 +59,8 @@ export function parseA1(text: string): ParsedA1 | undefined {
   if (bang >= 0) {
     let name = rest.slice(0, bang);
     rest = rest.slice(bang + 1);
-    if (name.startsWith("'") && name.endsWith("'") && name.length >= 2) name = name.slice(1, -1).replace(/''/g, "'");
+    if (name.startsWith("'") && name.endsWith("'") && name.length >= 2)
+      name = name.slice(1, -1).replace(/''/g, "'");
     sheetName = name;
   }
   if (rest === "") return sheetName !== undefined ? { sheetName } : undefined;
@@ -87,8 +88,16 @@ export function parseA1(text: string): ParsedA1 | undefined {
 export function resolveBox(parsed: ParsedA1, maxRows: number, maxCols: number): GridBox | undefined {
   const startRow = parsed.startRow ?? 1;
   const startCol = parsed.startCol ?? 1;
-  const endRow = parsed.endRow ?? (parsed.startRow !== undefined && parsed.endCol === undefined && parsed.startCol === undefined ? startRow : maxRows);
-  const endCol = parsed.endCol ?? (parsed.startCol !== undefined && parsed.endRow === undefined && parsed.startRow === undefined ? startCol : maxCols);
+  const endRow =
+    parsed.endRow ??
+    (parsed.startRow !== undefined && parsed.endCol === undefined && parsed.startCol === undefined
+      ? startRow
+      : maxRows);
+  const endCol =
+    parsed.endCol ??
+    (parsed.startCol !== undefined && parsed.endRow === undefined && parsed.startRow === undefined
+      ? startCol
+      : maxCols);
   const r1 = Math.min(startRow, endRow);
   const r2 = Math.max(startRow, endRow);
   const c1 = Math.min(startCol, endCol);

@@ -15,8 +15,22 @@ export class EmbeddedChartBuilder extends StandIn {
   ) {
     super(view);
     this._model = from
-      ? { ...from, ranges: from.ranges.map((r) => ({ sheet: r.sheet, box: { ...r.box } })), options: { ...from.options } }
-      : { id: 0, chartType: "COLUMN", ranges: [], options: {}, anchorRow: 1, anchorCol: 1, offsetX: 0, offsetY: 0, numHeaders: -1 };
+      ? {
+          ...from,
+          ranges: from.ranges.map((r) => ({ sheet: r.sheet, box: { ...r.box } })),
+          options: { ...from.options },
+        }
+      : {
+          id: 0,
+          chartType: "COLUMN",
+          ranges: [],
+          options: {},
+          anchorRow: 1,
+          anchorCol: 1,
+          offsetX: 0,
+          offsetY: 0,
+          numHeaders: -1,
+        };
   }
   addRange(range: unknown): this {
     this._model.ranges.push(rangeRefOf(range));
@@ -110,9 +124,19 @@ export class EmbeddedChart extends StandIn {
   getNumHeaders(): number {
     return this._model.numHeaders;
   }
-  getContainerInfo(): { getAnchorRow(): number; getAnchorColumn(): number; getOffsetX(): number; getOffsetY(): number } {
+  getContainerInfo(): {
+    getAnchorRow(): number;
+    getAnchorColumn(): number;
+    getOffsetX(): number;
+    getOffsetY(): number;
+  } {
     const m = this._model;
-    return { getAnchorRow: () => m.anchorRow, getAnchorColumn: () => m.anchorCol, getOffsetX: () => m.offsetX, getOffsetY: () => m.offsetY };
+    return {
+      getAnchorRow: () => m.anchorRow,
+      getAnchorColumn: () => m.anchorCol,
+      getOffsetX: () => m.offsetX,
+      getOffsetY: () => m.offsetY,
+    };
   }
   modify(): EmbeddedChartBuilder {
     return new EmbeddedChartBuilder(this.view, this._sheet, this._model);

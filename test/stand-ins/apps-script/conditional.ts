@@ -13,7 +13,8 @@ interface RangeRef {
 /** Reads the sheet and box out of a Range handed in by code under test. */
 export function rangeRefOf(range: unknown): RangeRef {
   const r = range as Partial<Pick<Range, "_sheet" | "_box">>;
-  if (!r || !r._sheet || !r._box) throw gasError("The parameters don't match the method signature for SpreadsheetApp.Range.");
+  if (!r || !r._sheet || !r._box)
+    throw gasError("The parameters don't match the method signature for SpreadsheetApp.Range.");
   return { sheet: r._sheet, box: { ...r._box } };
 }
 

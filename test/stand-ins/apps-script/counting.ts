@@ -11,6 +11,8 @@ export interface View {
   readonly uiAvailable: boolean;
   /** Identity of the execution; locks belong to it. */
   readonly execution: { readonly id: number };
+  /** The Date constructor of the realm running the code (a vm context has its own). */
+  readonly dateCtor: DateConstructor;
 }
 
 /**
@@ -37,7 +39,12 @@ export function expose<T extends StandIn>(target: T): T {
     get(obj, prop) {
       const value: unknown = Reflect.get(obj, prop, obj);
       if (value instanceof StandIn) return expose(value);
-      if (typeof prop !== "string" || typeof value !== "function" || UNCOUNTED.has(prop) || prop.startsWith("_")) {
+      if (
+        typeof prop !== "string" ||
+        typeof value !== "function" ||
+        UNCOUNTED.has(prop) ||
+        prop.startsWith("_")
+      ) {
         return value;
       }
       let wrapper = wrappers.get(prop);
@@ -58,7 +65,10 @@ export function expose<T extends StandIn>(target: T): T {
 
 function exposeResult(result: unknown): unknown {
   if (result instanceof StandIn) return expose(result);
-  if (Array.isArray(result) && result.some((x) => x instanceof StandIn || (Array.isArray(x) && x.some((y) => y instanceof StandIn)))) {
+  if (
+    Array.isArray(result) &&
+    result.some((x) => x instanceof StandIn || (Array.isArray(x) && x.some((y) => y instanceof StandIn)))
+  ) {
     return result.map(exposeResult);
   }
   return result;
@@ -75,7 +85,9 @@ export function restrictedScope(kind: string, method: string): string | undefine
     case "EmbeddedChart":
       return "https://www.googleapis.com/auth/spreadsheets.currentonly";
     case "SpreadsheetApp":
-      return /^(getActive|getActiveSpreadsheet|getActiveSheet|getActiveRange|getActiveRangeList|getCurrentCell|getSelection|setActiveSheet|setActiveRange|setActiveSpreadsheet)$/.test(method)
+      return /^(getActive|getActiveSpreadsheet|getActiveSheet|getActiveRange|getActiveRangeList|getCurrentCell|getSelection|setActiveSheet|setActiveRange|setActiveSpreadsheet)$/.test(
+        method,
+      )
         ? "https://www.googleapis.com/auth/spreadsheets.currentonly"
         : /^(open|openById|openByUrl|create)$/.test(method)
           ? "https://www.googleapis.com/auth/spreadsheets"
@@ -84,15 +96,21 @@ export function restrictedScope(kind: string, method: string): string | undefine
     case "Properties":
       return "https://www.googleapis.com/auth/script.storage";
     case "Session":
-      return /^(getActiveUser|getEffectiveUser)$/.test(method) ? "https://www.googleapis.com/auth/userinfo.email" : undefined;
+      return /^(getActiveUser|getEffectiveUser)$/.test(method)
+        ? "https://www.googleapis.com/auth/userinfo.email"
+        : undefined;
     case "LockService":
-      return method === "getDocumentLock" ? "https://www.googleapis.com/auth/spreadsheets.currentonly" : undefined;
+      return method === "getDocumentLock"
+        ? "https://www.googleapis.com/auth/spreadsheets.currentonly"
+        : undefined;
     case "ScriptApp":
       return /^(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger|getOAuthToken)$/.test(method)
         ? "https://www.googleapis.com/auth/script.scriptapp"
         : undefined;
     case "MailApp":
-      return method === "getRemainingDailyQuota" ? undefined : "https://www.googleapis.com/auth/script.send_mail";
+      return method === "getRemainingDailyQuota"
+        ? undefined
+        : "https://www.googleapis.com/auth/script.send_mail";
     case "DriveApp":
     case "File":
       return "https://www.googleapis.com/auth/drive";

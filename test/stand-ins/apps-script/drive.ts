@@ -78,7 +78,11 @@ export class File extends StandIn {
   }
   /** A copy of the spreadsheet (content, formats, rules), owned by the caller and not shared. */
   makeCopy(name?: string, _destination?: unknown): File {
-    const copy = this.view.world._copySpreadsheet(this._model, name ?? `Copy of ${this._model.name}`, this.view.userEmail);
+    const copy = this.view.world._copySpreadsheet(
+      this._model,
+      name ?? `Copy of ${this._model.name}`,
+      this.view.userEmail,
+    );
     return new File(this.view, copy);
   }
   setTrashed(trashed: boolean): this {

@@ -72,7 +72,14 @@ export const AuthMode = names("NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL");
 export type AuthModeName = keyof typeof AuthMode;
 export const AuthorizationStatus = names("REQUIRED", "NOT_REQUIRED");
 export const TriggerSource = names("SPREADSHEETS", "CLOCK", "FORMS", "DOCUMENTS", "CALENDAR");
-export const EventType = names("CLOCK", "ON_OPEN", "ON_EDIT", "ON_FORM_SUBMIT", "ON_CHANGE", "ON_EVENT_UPDATED");
+export const EventType = names(
+  "CLOCK",
+  "ON_OPEN",
+  "ON_EDIT",
+  "ON_FORM_SUBMIT",
+  "ON_CHANGE",
+  "ON_EVENT_UPDATED",
+);
 
 export const Button = names("CLOSE", "OK", "CANCEL", "YES", "NO");
 export type ButtonName = keyof typeof Button;

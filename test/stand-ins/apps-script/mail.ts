@@ -35,7 +35,9 @@ export class MailApp extends StandIn {
   /** sendEmail(to, subject, body, options?) or sendEmail({ to, subject, body, htmlBody, … }). */
   sendEmail(toOrMessage: string | MailOptions, subject?: string, body?: string, options?: MailOptions): void {
     const m: MailOptions =
-      typeof toOrMessage === "string" ? { ...(options ?? {}), to: toOrMessage, subject, body } : { ...toOrMessage };
+      typeof toOrMessage === "string"
+        ? { ...(options ?? {}), to: toOrMessage, subject, body }
+        : { ...toOrMessage };
     if (!m.to && !m.cc && !m.bcc) throw gasError("Failed to send email: no recipient");
     const world = this.view.world;
     const count = recipients(m.to, m.cc, m.bcc);

@@ -141,7 +141,8 @@ export class SheetModel {
     const boxes: GridBox[] = [];
     for (const p of this.protections) boxes.push(p.box, ...p.unprotected);
     for (const sheet of this.spreadsheet.sheets) {
-      for (const rule of sheet.conditionalRules) for (const r of rule.ranges) if (r.sheet === this) boxes.push(r.box);
+      for (const rule of sheet.conditionalRules)
+        for (const r of rule.ranges) if (r.sheet === this) boxes.push(r.box);
       for (const chart of sheet.charts) for (const r of chart.ranges) if (r.sheet === this) boxes.push(r.box);
     }
     return boxes;
@@ -173,7 +174,11 @@ export class SheetModel {
       const template = inheritFrom !== undefined ? line[inheritFrom - 1] : undefined;
       while (line.length < before - 1) line.push(undefined);
       if (line.length >= before - 1) {
-        line.splice(before - 1, 0, ...Array.from({ length: count }, () => (template ? formatOnly(template) : undefined)));
+        line.splice(
+          before - 1,
+          0,
+          ...Array.from({ length: count }, () => (template ? formatOnly(template) : undefined)),
+        );
       }
     }
     this.maxCols += count;
@@ -297,8 +302,15 @@ export class SpreadsheetModel {
       ranges.map((r) => ({ sheet: map.get(r.sheet) ?? r.sheet, box: { ...r.box } }));
     for (const sheet of this.sheets) {
       const s = map.get(sheet)!;
-      s.conditionalRules = sheet.conditionalRules.map((rule) => ({ ranges: remap(rule.ranges), condition: rule.condition }));
-      s.charts = sheet.charts.map((chart) => ({ ...chart, ranges: remap(chart.ranges), options: { ...chart.options } }));
+      s.conditionalRules = sheet.conditionalRules.map((rule) => ({
+        ranges: remap(rule.ranges),
+        condition: rule.condition,
+      }));
+      s.charts = sheet.charts.map((chart) => ({
+        ...chart,
+        ranges: remap(chart.ranges),
+        options: { ...chart.options },
+      }));
     }
     return copy;
   }

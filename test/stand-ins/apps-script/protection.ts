@@ -7,7 +7,12 @@ import { ProtectionModel, SheetModel } from "./model";
 import { Range } from "./range";
 import { emailOf, User } from "./users";
 
-export function newProtection(view: View, sheet: SheetModel, type: ProtectionTypeName, box: GridBox): Protection {
+export function newProtection(
+  view: View,
+  sheet: SheetModel,
+  type: ProtectionTypeName,
+  box: GridBox,
+): Protection {
   const owner = sheet.spreadsheet.owner;
   const model: ProtectionModel = {
     id: sheet.spreadsheet.nextProtectionId++,
@@ -78,7 +83,9 @@ export class Protection extends StandIn {
   }
   removeEditor(user: unknown): this {
     const email = emailOf(user);
-    this._model.editors = this._model.editors.filter((e) => e !== email || e === this._sheet.spreadsheet.owner);
+    this._model.editors = this._model.editors.filter(
+      (e) => e !== email || e === this._sheet.spreadsheet.owner,
+    );
     return this;
   }
   removeEditors(users: unknown[]): this {
@@ -99,7 +106,8 @@ export class Protection extends StandIn {
     return this._model.unprotected.map((box) => new Range(this.view, this._sheet, { ...box }));
   }
   setUnprotectedRanges(ranges: unknown[]): this {
-    if (this._model.type !== "SHEET") throw gasError("Unprotected ranges can only be set on a sheet protection.");
+    if (this._model.type !== "SHEET")
+      throw gasError("Unprotected ranges can only be set on a sheet protection.");
     this._model.unprotected = ranges.map((r) => rangeRefOf(r).box);
     return this;
   }

@@ -18,13 +18,21 @@ export interface ClearOptions {
 }
 
 /** Throws like Sheet.getRange does when a box does not fit the sheet's grid. */
-export function checkBox(sheet: SheetModel, row: number, col: number, numRows: number, numCols: number): GridBox {
-  if (![row, col, numRows, numCols].every((n) => Number.isInteger(n))) throw gasError(MESSAGES.signature("SpreadsheetApp.Sheet.getRange"));
+export function checkBox(
+  sheet: SheetModel,
+  row: number,
+  col: number,
+  numRows: number,
+  numCols: number,
+): GridBox {
+  if (![row, col, numRows, numCols].every((n) => Number.isInteger(n)))
+    throw gasError(MESSAGES.signature("SpreadsheetApp.Sheet.getRange"));
   if (row < 1) throw gasError(MESSAGES.rowTooSmall);
   if (col < 1) throw gasError(MESSAGES.columnTooSmall);
   if (numRows < 1) throw gasError(MESSAGES.numRowsTooSmall);
   if (numCols < 1) throw gasError(MESSAGES.numColumnsTooSmall);
-  if (row + numRows - 1 > sheet.maxRows || col + numCols - 1 > sheet.maxCols) throw gasError(MESSAGES.outsideSheet);
+  if (row + numRows - 1 > sheet.maxRows || col + numCols - 1 > sheet.maxCols)
+    throw gasError(MESSAGES.outsideSheet);
   return { row, col, numRows, numCols };
 }
 
@@ -70,7 +78,8 @@ export class Range extends StandIn {
 
   private each(write: (cell: CellData, r: number, c: number) => void): this {
     const { row, col, numRows, numCols } = this._box;
-    for (let r = 0; r < numRows; r++) for (let c = 0; c < numCols; c++) write(this._sheet.cellForWrite(row + r, col + c), r, c);
+    for (let r = 0; r < numRows; r++)
+      for (let c = 0; c < numCols; c++) write(this._sheet.cellForWrite(row + r, col + c), r, c);
     return this;
   }
 
@@ -93,10 +102,13 @@ export class Range extends StandIn {
   }
 
   private checkShape(data: unknown, method: string): unknown[][] {
-    if (!Array.isArray(data) || !data.every((line) => Array.isArray(line))) throw gasError(MESSAGES.signature(`SpreadsheetApp.Range.${method}`));
-    if (data.length !== this._box.numRows) throw gasError(MESSAGES.rowsMismatch(data.length, this._box.numRows));
+    if (!Array.isArray(data) || !data.every((line) => Array.isArray(line)))
+      throw gasError(MESSAGES.signature(`SpreadsheetApp.Range.${method}`));
+    if (data.length !== this._box.numRows)
+      throw gasError(MESSAGES.rowsMismatch(data.length, this._box.numRows));
     for (const line of data as unknown[][]) {
-      if (line.length !== this._box.numCols) throw gasError(MESSAGES.columnsMismatch(line.length, this._box.numCols));
+      if (line.length !== this._box.numCols)
+        throw gasError(MESSAGES.columnsMismatch(line.length, this._box.numCols));
     }
     return data as unknown[][];
   }
@@ -139,8 +151,14 @@ export class Range extends StandIn {
     return new Sheet(this.view, this._sheet);
   }
   getCell(row: number, column: number): Range {
-    if (row < 1 || column < 1 || row > this._box.numRows || column > this._box.numCols) throw gasError(MESSAGES.outsideSheet);
-    return new Range(this.view, this._sheet, { row: this._box.row + row - 1, col: this._box.col + column - 1, numRows: 1, numCols: 1 });
+    if (row < 1 || column < 1 || row > this._box.numRows || column > this._box.numCols)
+      throw gasError(MESSAGES.outsideSheet);
+    return new Range(this.view, this._sheet, {
+      row: this._box.row + row - 1,
+      col: this._box.col + column - 1,
+      numRows: 1,
+      numCols: 1,
+    });
   }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
     const box = checkBox(
@@ -157,16 +175,19 @@ export class Range extends StandIn {
     return this;
   }
   isBlank(): boolean {
-    return this.grid((cell) => cell?.v === undefined && cell?.f === undefined).every((line) => line.every(Boolean));
+    return this.grid((cell) => cell?.v === undefined && cell?.f === undefined).every((line) =>
+      line.every(Boolean),
+    );
   }
 
   // ----- values -----
   getValues(): CellValue[][] {
     const tz = this.tz;
-    return this.grid((cell) => readValue(cell, tz));
+    const dateCtor = this.view.dateCtor;
+    return this.grid((cell) => readValue(cell, tz, dateCtor));
   }
   getValue(): CellValue {
-    return readValue(this.first(), this.tz);
+    return readValue(this.first(), this.tz, this.view.dateCtor);
   }
   getDisplayValues(): string[][] {
     const tz = this.tz;

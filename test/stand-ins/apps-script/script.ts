@@ -61,7 +61,9 @@ export class ScriptApp extends StandIn {
     return new TriggerBuilder(this.view, functionName);
   }
   getProjectTriggers(): Trigger[] {
-    return this.view.world.triggers.filter((t) => t.userEmail === this.view.userEmail).map((t) => new Trigger(this.view, t));
+    return this.view.world.triggers
+      .filter((t) => t.userEmail === this.view.userEmail)
+      .map((t) => new Trigger(this.view, t));
   }
   getUserTriggers(spreadsheet: unknown): Trigger[] {
     const id = (spreadsheet as { getId?: () => string })?.getId?.();
@@ -108,7 +110,12 @@ function addTrigger(view: View, record: Omit<TriggerRecord, "id" | "userEmail" |
   if (world.triggers.filter((t) => t.userEmail === view.userEmail).length >= MAX_TRIGGERS_PER_USER) {
     throw gasError(MESSAGES.tooManyTriggers);
   }
-  const full: TriggerRecord = { ...record, id: world._nextId("trigger"), userEmail: view.userEmail, firedCount: 0 };
+  const full: TriggerRecord = {
+    ...record,
+    id: world._nextId("trigger"),
+    userEmail: view.userEmail,
+    firedCount: 0,
+  };
   world.triggers.push(full);
   return new Trigger(view, full);
 }
@@ -132,7 +139,8 @@ export class ClockTriggerBuilder extends StandIn {
     return this;
   }
   everyMinutes(n: number): this {
-    if (![1, 5, 10, 15, 30].includes(n)) throw gasError("The value passed to everyMinutes must be one of 1, 5, 10, 15 or 30.");
+    if (![1, 5, 10, 15, 30].includes(n))
+      throw gasError("The value passed to everyMinutes must be one of 1, 5, 10, 15 or 30.");
     return this.every(n * 60_000);
   }
   everyHours(n: number): this {
@@ -162,8 +170,16 @@ export class ClockTriggerBuilder extends StandIn {
     return this;
   }
   create(): Trigger {
-    if (this.dueAt === null) throw gasError("The trigger's time is not set: call after(), at() or every…() before create().");
-    return addTrigger(this.view, { handlerFunction: this.handler, eventType: "CLOCK", source: "CLOCK", sourceId: null, dueAt: this.dueAt, everyMs: this.everyMs });
+    if (this.dueAt === null)
+      throw gasError("The trigger's time is not set: call after(), at() or every…() before create().");
+    return addTrigger(this.view, {
+      handlerFunction: this.handler,
+      eventType: "CLOCK",
+      source: "CLOCK",
+      sourceId: null,
+      dueAt: this.dueAt,
+      everyMs: this.everyMs,
+    });
   }
 }
 
@@ -194,7 +210,14 @@ export class SpreadsheetTriggerBuilder extends StandIn {
     return this;
   }
   create(): Trigger {
-    return addTrigger(this.view, { handlerFunction: this.handler, eventType: this.eventType, source: "SPREADSHEETS", sourceId: this.spreadsheetId, dueAt: null, everyMs: null });
+    return addTrigger(this.view, {
+      handlerFunction: this.handler,
+      eventType: this.eventType,
+      source: "SPREADSHEETS",
+      sourceId: this.spreadsheetId,
+      dueAt: null,
+      everyMs: null,
+    });
   }
 }
 

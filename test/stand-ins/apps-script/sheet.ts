@@ -4,7 +4,14 @@ import { ConditionalFormatRule } from "./conditional";
 import { StandIn, View } from "./counting";
 import { ProtectionTypeName } from "./enums";
 import { gasError, MESSAGES } from "./errors";
-import { CellData, ChartModel, ConditionalRuleModel, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, SheetModel } from "./model";
+import {
+  CellData,
+  ChartModel,
+  ConditionalRuleModel,
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_ROW_HEIGHT,
+  SheetModel,
+} from "./model";
 import { newProtection, Protection } from "./protection";
 import { checkBox, ClearOptions, Range, RangeList } from "./range";
 import type { Spreadsheet } from "./spreadsheet";
@@ -96,7 +103,12 @@ export class Sheet extends StandIn {
     );
   }
   getDataRange(): Range {
-    return new Range(this.view, this.m, { row: 1, col: 1, numRows: Math.max(1, this.m.lastRow()), numCols: Math.max(1, this.m.lastColumn()) });
+    return new Range(this.view, this.m, {
+      row: 1,
+      col: 1,
+      numRows: Math.max(1, this.m.lastRow()),
+      numCols: Math.max(1, this.m.lastColumn()),
+    });
   }
   getLastRow(): number {
     return this.m.lastRow();
@@ -135,8 +147,12 @@ export class Sheet extends StandIn {
   }
   deleteRows(rowPosition: number, howMany: number): void {
     if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.m.maxRows) throw rowsOutOfBounds();
-    const frozenDeleted = Math.max(0, Math.min(this.m.frozenRows, rowPosition + howMany - 1) - rowPosition + 1);
-    if (this.m.maxRows - howMany - (this.m.frozenRows - frozenDeleted) < 1) throw gasError(MESSAGES.deleteAllRows);
+    const frozenDeleted = Math.max(
+      0,
+      Math.min(this.m.frozenRows, rowPosition + howMany - 1) - rowPosition + 1,
+    );
+    if (this.m.maxRows - howMany - (this.m.frozenRows - frozenDeleted) < 1)
+      throw gasError(MESSAGES.deleteAllRows);
     this.m.deleteRows(rowPosition, howMany);
   }
   deleteRow(rowPosition: number): this {
@@ -160,9 +176,14 @@ export class Sheet extends StandIn {
     return this.insertColumnsAfter(afterPosition, 1);
   }
   deleteColumns(columnPosition: number, howMany: number): void {
-    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.m.maxCols) throw columnsOutOfBounds();
-    const frozenDeleted = Math.max(0, Math.min(this.m.frozenCols, columnPosition + howMany - 1) - columnPosition + 1);
-    if (this.m.maxCols - howMany - (this.m.frozenCols - frozenDeleted) < 1) throw gasError(MESSAGES.deleteAllColumns);
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.m.maxCols)
+      throw columnsOutOfBounds();
+    const frozenDeleted = Math.max(
+      0,
+      Math.min(this.m.frozenCols, columnPosition + howMany - 1) - columnPosition + 1,
+    );
+    if (this.m.maxCols - howMany - (this.m.frozenCols - frozenDeleted) < 1)
+      throw gasError(MESSAGES.deleteAllColumns);
     this.m.deleteColumns(columnPosition, howMany);
   }
   deleteColumn(columnPosition: number): this {
@@ -174,7 +195,8 @@ export class Sheet extends StandIn {
     if (!Array.isArray(rowContents)) throw gasError(MESSAGES.signature("SpreadsheetApp.Sheet.appendRow"));
     const row = this.m.lastRow() + 1;
     if (row > this.m.maxRows) this.m.insertRows(row, 1);
-    if (rowContents.length > this.m.maxCols) this.m.insertColumns(this.m.maxCols + 1, rowContents.length - this.m.maxCols);
+    if (rowContents.length > this.m.maxCols)
+      this.m.insertColumns(this.m.maxCols + 1, rowContents.length - this.m.maxCols);
     const tz = this.m.spreadsheet.timeZone;
     rowContents.forEach((value, c) => writeInput(this.m.cellForWrite(row, c + 1), value, tz));
     return this;
@@ -186,7 +208,9 @@ export class Sheet extends StandIn {
     return this;
   }
   clear(options?: ClearOptions): this {
-    new Range(this.view, this.m, { row: 1, col: 1, numRows: this.m.maxRows, numCols: this.m.maxCols }).clear(options);
+    new Range(this.view, this.m, { row: 1, col: 1, numRows: this.m.maxRows, numCols: this.m.maxCols }).clear(
+      options,
+    );
     return this;
   }
   clearContents(): this {
@@ -196,7 +220,12 @@ export class Sheet extends StandIn {
     });
   }
   clearFormats(): this {
-    new Range(this.view, this.m, { row: 1, col: 1, numRows: this.m.maxRows, numCols: this.m.maxCols }).clearFormat();
+    new Range(this.view, this.m, {
+      row: 1,
+      col: 1,
+      numRows: this.m.maxRows,
+      numCols: this.m.maxCols,
+    }).clearFormat();
     return this;
   }
   clearNotes(): this {
@@ -269,10 +298,17 @@ export class Sheet extends StandIn {
   protect(): Protection {
     const existing = this.m.protections.find((p) => p.type === "SHEET");
     if (existing) return new Protection(this.view, this.m, existing);
-    return newProtection(this.view, this.m, "SHEET", { row: 1, col: 1, numRows: this.m.maxRows, numCols: this.m.maxCols });
+    return newProtection(this.view, this.m, "SHEET", {
+      row: 1,
+      col: 1,
+      numRows: this.m.maxRows,
+      numCols: this.m.maxCols,
+    });
   }
   getProtections(type: ProtectionTypeName): Protection[] {
-    return this.m.protections.filter((p) => p.type === String(type)).map((p) => new Protection(this.view, this.m, p));
+    return this.m.protections
+      .filter((p) => p.type === String(type))
+      .map((p) => new Protection(this.view, this.m, p));
   }
 
   // ----- conditional formatting -----
@@ -280,7 +316,10 @@ export class Sheet extends StandIn {
     this.m.conditionalRules = rules.map((rule) => {
       const model = (rule as { _model?: ConditionalRuleModel })._model;
       if (!model) throw gasError(MESSAGES.signature("SpreadsheetApp.Sheet.setConditionalFormatRules"));
-      return { ranges: model.ranges.map((r) => ({ sheet: r.sheet, box: { ...r.box } })), condition: model.condition };
+      return {
+        ranges: model.ranges.map((r) => ({ sheet: r.sheet, box: { ...r.box } })),
+        condition: model.condition,
+      };
     });
   }
   getConditionalFormatRules(): ConditionalFormatRule[] {
@@ -316,6 +355,11 @@ export class Sheet extends StandIn {
 
 function chartModelOf(chart: unknown): ChartModel {
   const model = (chart as { _model?: ChartModel } | null)?._model;
-  if (!model || (chart as { kind?: string }).kind !== "EmbeddedChart") throw gasError(MESSAGES.signature("SpreadsheetApp.Sheet.insertChart"));
-  return { ...model, ranges: model.ranges.map((r) => ({ sheet: r.sheet, box: { ...r.box } })), options: { ...model.options } };
+  if (!model || (chart as { kind?: string }).kind !== "EmbeddedChart")
+    throw gasError(MESSAGES.signature("SpreadsheetApp.Sheet.insertChart"));
+  return {
+    ...model,
+    ranges: model.ranges.map((r) => ({ sheet: r.sheet, box: { ...r.box } })),
+    options: { ...model.options },
+  };
 }

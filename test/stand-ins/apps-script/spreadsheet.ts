@@ -84,7 +84,8 @@ export class Spreadsheet extends StandIn {
       name = nameOrIndex ?? this.freeName();
       at = index;
     }
-    if (this.m.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw gasError(MESSAGES.sheetExists(name));
+    if (this.m.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+      throw gasError(MESSAGES.sheetExists(name));
     const sheet = this.m.addSheet(name, at);
     this.m.active.set(this.view.userEmail, { sheet });
     return new Sheet(this.view, sheet);
@@ -97,8 +98,10 @@ export class Spreadsheet extends StandIn {
   }
   deleteSheet(sheet: unknown): void {
     const model = (sheet as { _model?: SheetModel } | null)?._model;
-    if (!model || !this.m.sheets.includes(model)) throw gasError(MESSAGES.signature("SpreadsheetApp.Spreadsheet.deleteSheet"));
-    if (this.m.sheets.filter((s) => s !== model && !s.hidden).length === 0) throw gasError(MESSAGES.deleteOnlySheet);
+    if (!model || !this.m.sheets.includes(model))
+      throw gasError(MESSAGES.signature("SpreadsheetApp.Spreadsheet.deleteSheet"));
+    if (this.m.sheets.filter((s) => s !== model && !s.hidden).length === 0)
+      throw gasError(MESSAGES.deleteOnlySheet);
     this.m.sheets = this.m.sheets.filter((s) => s !== model);
   }
   getActiveSheet(): Sheet {
@@ -106,7 +109,8 @@ export class Spreadsheet extends StandIn {
   }
   setActiveSheet(sheet: unknown): Sheet {
     const model = (sheet as { _model?: SheetModel } | null)?._model;
-    if (!model || !this.m.sheets.includes(model)) throw gasError(MESSAGES.signature("SpreadsheetApp.Spreadsheet.setActiveSheet"));
+    if (!model || !this.m.sheets.includes(model))
+      throw gasError(MESSAGES.signature("SpreadsheetApp.Spreadsheet.setActiveSheet"));
     this.m.active.set(this.view.userEmail, { sheet: model });
     return new Sheet(this.view, model);
   }
@@ -116,17 +120,25 @@ export class Spreadsheet extends StandIn {
   getActiveRange(): Range | null {
     const active = this.m.active.get(this.view.userEmail);
     const sheet = this.m.activeSheet(this.view.userEmail);
-    const box = active?.sheet === sheet && active.box ? active.box : { row: 1, col: 1, numRows: 1, numCols: 1 };
+    const box =
+      active?.sheet === sheet && active.box ? active.box : { row: 1, col: 1, numRows: 1, numCols: 1 };
     return new Range(this.view, sheet, { ...box });
   }
   setActiveRange(range: unknown): Range {
     const r = range as { _sheet?: SheetModel; _box?: Range["_box"] } | null;
-    if (!r?._sheet || !r._box || r._sheet.spreadsheet !== this.m) throw gasError(MESSAGES.signature("SpreadsheetApp.Spreadsheet.setActiveRange"));
+    if (!r?._sheet || !r._box || r._sheet.spreadsheet !== this.m)
+      throw gasError(MESSAGES.signature("SpreadsheetApp.Spreadsheet.setActiveRange"));
     this.m.active.set(this.view.userEmail, { sheet: r._sheet, box: { ...r._box } });
     return new Range(this.view, r._sheet, { ...r._box });
   }
   toast(msg: string, title?: string, timeoutSeconds?: number): void {
-    this.view.world.toasts.push({ spreadsheetId: this.m.id, userEmail: this.view.userEmail, message: String(msg), title: title ?? "", timeoutSeconds: timeoutSeconds ?? 5 });
+    this.view.world.toasts.push({
+      spreadsheetId: this.m.id,
+      userEmail: this.view.userEmail,
+      message: String(msg),
+      title: title ?? "",
+      timeoutSeconds: timeoutSeconds ?? 5,
+    });
   }
 
   // ----- sharing -----

@@ -81,7 +81,15 @@ export class Ui extends StandIn {
       }
     }
     const answer = this.answer(buttons);
-    this.view.world.dialogs.push({ type: "alert", spreadsheetId: this.view.activeSpreadsheetId, userEmail: this.view.userEmail, title, content: prompt, buttons, response: answer.button });
+    this.view.world.dialogs.push({
+      type: "alert",
+      spreadsheetId: this.view.activeSpreadsheetId,
+      userEmail: this.view.userEmail,
+      title,
+      content: prompt,
+      buttons,
+      response: answer.button,
+    });
     return answer.button;
   }
   /** prompt(prompt), prompt(prompt, buttons), prompt(title, prompt, buttons). */
@@ -101,7 +109,15 @@ export class Ui extends StandIn {
       }
     }
     const answer = this.answer(buttons);
-    this.view.world.dialogs.push({ type: "prompt", spreadsheetId: this.view.activeSpreadsheetId, userEmail: this.view.userEmail, title, content: prompt, buttons, response: answer.button });
+    this.view.world.dialogs.push({
+      type: "prompt",
+      spreadsheetId: this.view.activeSpreadsheetId,
+      userEmail: this.view.userEmail,
+      title,
+      content: prompt,
+      buttons,
+      response: answer.button,
+    });
     return new PromptResponse(this.view, answer.button, answer.text ?? "");
   }
   private answer(buttons: ButtonSetName): UiResponse {
@@ -163,7 +179,13 @@ export class Menu extends StandIn {
       items: JSON.parse(JSON.stringify(this._items)) as MenuEntry[],
     };
     world.menus = world.menus.filter(
-      (m) => !(m.spreadsheetId === record.spreadsheetId && m.userEmail === record.userEmail && m.caption === record.caption && m.addon === record.addon),
+      (m) =>
+        !(
+          m.spreadsheetId === record.spreadsheetId &&
+          m.userEmail === record.userEmail &&
+          m.caption === record.caption &&
+          m.addon === record.addon
+        ),
     );
     world.menus.push(record);
   }

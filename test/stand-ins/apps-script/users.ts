@@ -31,9 +31,7 @@ export function emailOf(userOrEmail: unknown): string {
 
 /** Drive semantics: an editor is not also listed as viewer; the owner is always an editor. */
 export class Sharing {
-  constructor(
-    private readonly target: { owner: string; editors: string[]; viewers: string[] },
-  ) {}
+  constructor(private readonly target: { owner: string; editors: string[]; viewers: string[] }) {}
   editors(): string[] {
     return [this.target.owner, ...this.target.editors.filter((e) => e !== this.target.owner)];
   }

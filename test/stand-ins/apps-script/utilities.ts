@@ -21,8 +21,16 @@ export class Utilities extends StandIn {
   base64Decode(encoded: string): number[] {
     return [...Buffer.from(encoded, "base64")].map((b) => (b > 127 ? b - 256 : b));
   }
-  newBlob(data: string, contentType?: string, name?: string): { getDataAsString(): string; getContentType(): string | null; getName(): string | null } {
-    return { getDataAsString: () => data, getContentType: () => contentType ?? null, getName: () => name ?? null };
+  newBlob(
+    data: string,
+    contentType?: string,
+    name?: string,
+  ): { getDataAsString(): string; getContentType(): string | null; getName(): string | null } {
+    return {
+      getDataAsString: () => data,
+      getContentType: () => contentType ?? null,
+      getName: () => name ?? null,
+    };
   }
 }
 
@@ -32,7 +40,9 @@ export interface LogEntry {
 }
 
 function render(args: unknown[]): string {
-  return args.map((a) => (typeof a === "string" ? a : a instanceof Error ? String(a) : JSON.stringify(a))).join(" ");
+  return args
+    .map((a) => (typeof a === "string" ? a : a instanceof Error ? String(a) : JSON.stringify(a)))
+    .join(" ");
 }
 
 export class Logger extends StandIn {
@@ -40,7 +50,8 @@ export class Logger extends StandIn {
   /** Logger.log(format, ...values) with %s placeholders, or Logger.log(value). */
   log(data: unknown, ...values: unknown[]): this {
     let message = typeof data === "string" ? data : render([data]);
-    for (const value of values) message = message.replace(/%s/, typeof value === "string" ? value : render([value]));
+    for (const value of values)
+      message = message.replace(/%s/, typeof value === "string" ? value : render([value]));
     this.view.world.logs.push({ level: "log", message });
     return this;
   }
@@ -54,8 +65,17 @@ export class Logger extends StandIn {
 
 /** Apps Script's console (Cloud Logging): records into world.logs; not counted as a service call. */
 export function recordingConsole(logs: LogEntry[]): Console {
-  const at = (level: LogEntry["level"]) => (...args: unknown[]) => {
-    logs.push({ level, message: render(args) });
-  };
-  return { ...console, log: at("log"), info: at("info"), warn: at("warn"), error: at("error"), debug: at("log") } as Console;
+  const at =
+    (level: LogEntry["level"]) =>
+    (...args: unknown[]) => {
+      logs.push({ level, message: render(args) });
+    };
+  return {
+    ...console,
+    log: at("log"),
+    info: at("info"),
+    warn: at("warn"),
+    error: at("error"),
+    debug: at("log"),
+  } as Console;
 }

@@ -98,7 +98,10 @@ export class DataValidationBuilder extends StandIn {
     return this.set("TEXT_IS_VALID_URL", []);
   }
   requireCheckbox(checked?: unknown, unchecked?: unknown): this {
-    return this.set("CHECKBOX", [checked, unchecked].filter((x) => x !== undefined));
+    return this.set(
+      "CHECKBOX",
+      [checked, unchecked].filter((x) => x !== undefined),
+    );
   }
   requireFormulaSatisfied(formula: string): this {
     return this.set("CUSTOM_FORMULA", [formula]);
@@ -130,7 +133,8 @@ export class DataValidationBuilder extends StandIn {
     return new DataValidationBuilder(this.view, this.spec());
   }
   build(): DataValidation {
-    if (this.criteria === null) throw gasError("You must specify a criteria type for the data validation rule.");
+    if (this.criteria === null)
+      throw gasError("You must specify a criteria type for the data validation rule.");
     return new DataValidation(this.view, this.spec());
   }
 
@@ -157,7 +161,10 @@ export class DataValidation extends StandIn {
     return this._spec.criteria as DataValidationCriteriaName;
   }
   getCriteriaValues(): unknown[] {
-    return this._spec.values.map((v) => (Array.isArray(v) ? [...v] : v instanceof Date ? new Date(v) : v));
+    const dateCtor = this.view.dateCtor;
+    return this._spec.values.map((v) =>
+      Array.isArray(v) ? [...v] : v instanceof Date ? new dateCtor(v.getTime()) : v,
+    );
   }
   getAllowInvalid(): boolean {
     return this._spec.allowInvalid;

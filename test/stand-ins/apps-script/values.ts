@@ -30,10 +30,15 @@ function setDate(cell: CellData, date: Date, timeZone: string): void {
  *   starting with + or - that is not a number becomes a (broken) formula, as in the Sheets editor.
  * Decimal text is read with a point; the locale's decimal comma is not modelled.
  */
+export function isDate(value: unknown): value is Date {
+  // Works for Dates made in another realm (a vm context) too.
+  return Object.prototype.toString.call(value) === "[object Date]";
+}
+
 export function writeInput(cell: CellData, input: unknown, timeZone: string): void {
   clearValue(cell);
   if (input === null || input === undefined || input === "") return;
-  if (input instanceof Date) {
+  if (isDate(input)) {
     if (Number.isNaN(input.getTime())) cell.v = "";
     else setDate(cell, input, timeZone);
     return;
@@ -88,16 +93,22 @@ export function writeFormula(cell: CellData, formula: string): void {
 }
 
 /** getValues: '' when empty, dates (numbers in a date format) as Date, formulas as their seeded result or ''. */
-export function readValue(cell: CellData | undefined, timeZone: string): CellValue {
+export function readValue(
+  cell: CellData | undefined,
+  timeZone: string,
+  dateCtor: DateConstructor = Date,
+): CellValue {
   if (!cell || cell.v === undefined) return "";
-  if (typeof cell.v === "number" && isDateFormat(cell.fmt)) return serialToDate(cell.v, timeZone);
+  if (typeof cell.v === "number" && isDateFormat(cell.fmt))
+    return new dateCtor(serialToDate(cell.v, timeZone).getTime());
   return cell.v;
 }
 
 export function readDisplay(cell: CellData | undefined, timeZone: string): string {
   if (!cell || cell.v === undefined) return "";
   const v = cell.v;
-  if (typeof v === "number" && isDateFormat(cell.fmt)) return formatSerialForDisplay(v, cell.fmt ?? DATE_FORMAT, timeZone);
+  if (typeof v === "number" && isDateFormat(cell.fmt))
+    return formatSerialForDisplay(v, cell.fmt ?? DATE_FORMAT, timeZone);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "number") {
     const decimals = /^[#,0]*0\.(0+)$/.exec(cell.fmt ?? "");

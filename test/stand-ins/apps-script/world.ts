@@ -15,7 +15,7 @@ import { SpreadsheetApp } from "./spreadsheet";
 import { DialogRecord, HtmlService, MenuRecord, UiResponse } from "./ui";
 import { Sharing } from "./users";
 import { LogEntry, Logger, recordingConsole, Utilities } from "./utilities";
-import { CellValue, readValue } from "./values";
+import { CellValue, isDate, readValue } from "./values";
 
 /** The virtual clock: Utilities.sleep, lock waits and trigger due times move it; nothing waits. */
 export class VirtualClock {
@@ -89,6 +89,8 @@ export interface GlobalsOptions {
   effectiveUserEmail?: string;
   /** Session.getActiveUser() is "" for users outside the script owner's domain in Google; default visible. */
   activeUserVisible?: boolean;
+  /** The Date of the realm running the code, e.g. vm.runInContext("Date", context); getValues returns such Dates. */
+  dateConstructor?: DateConstructor;
 }
 
 export interface AppsScriptGlobals {
@@ -143,12 +145,36 @@ export interface SheetSnapshot {
   numberFormats: Record<string, string>;
   backgrounds: Record<string, string>;
   fontWeights: Record<string, string>;
-  validations: Record<string, { criteria: string; values: unknown[]; allowInvalid: boolean; helpText: string | null }>;
+  validations: Record<
+    string,
+    { criteria: string; values: unknown[]; allowInvalid: boolean; helpText: string | null }
+  >;
   /** Keyed by column letter, only widths that were set. */
   columnWidths: Record<string, number>;
-  protections: Array<{ type: string; range: string; description: string; warningOnly: boolean; editors: string[]; unprotected: string[] }>;
-  conditionalRules: Array<{ ranges: string[]; criteria: string; values: unknown[]; background: string | null; fontColor: string | null; bold: boolean | null }>;
-  charts: Array<{ id: number; chartType: string; ranges: string[]; options: Record<string, unknown>; anchorRow: number; anchorColumn: number }>;
+  protections: Array<{
+    type: string;
+    range: string;
+    description: string;
+    warningOnly: boolean;
+    editors: string[];
+    unprotected: string[];
+  }>;
+  conditionalRules: Array<{
+    ranges: string[];
+    criteria: string;
+    values: unknown[];
+    background: string | null;
+    fontColor: string | null;
+    bold: boolean | null;
+  }>;
+  charts: Array<{
+    id: number;
+    chartType: string;
+    ranges: string[];
+    options: Record<string, unknown>;
+    anchorRow: number;
+    anchorColumn: number;
+  }>;
 }
 
 export interface SpreadsheetSnapshot {
@@ -224,13 +250,18 @@ export class World {
       authMode: options.authMode ?? "FULL",
       uiAvailable: options.uiAvailable ?? true,
       execution: { id: Number(this._nextId("execution").replace(/\D/g, "")) },
+      dateCtor: options.dateConstructor ?? Date,
     };
     this.userOptions.set(view.execution.id, options);
     const globals: AppsScriptGlobals = {
-      SpreadsheetApp: expose(new SpreadsheetApp(view)) as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+      SpreadsheetApp: expose(
+        new SpreadsheetApp(view),
+      ) as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
       HtmlService: expose(new HtmlService(view)) as unknown as GoogleAppsScript.HTML.HtmlService,
       LockService: expose(new LockService(view)) as unknown as GoogleAppsScript.Lock.LockService,
-      PropertiesService: expose(new PropertiesService(view)) as unknown as GoogleAppsScript.Properties.PropertiesService,
+      PropertiesService: expose(
+        new PropertiesService(view),
+      ) as unknown as GoogleAppsScript.Properties.PropertiesService,
       Session: expose(new Session(view)) as unknown as GoogleAppsScript.Base.Session,
       ScriptApp: expose(new ScriptApp(view)) as unknown as GoogleAppsScript.Script.ScriptApp,
       Utilities: expose(new Utilities(view)) as unknown as GoogleAppsScript.Utilities.Utilities,
@@ -321,7 +352,14 @@ export class World {
 
   /** Seeds a spreadsheet; returns its id. */
   addSpreadsheet(seed: SpreadsheetSeed): string {
-    const model = this._createSpreadsheet({ id: seed.id, name: seed.name, owner: seed.owner, timeZone: seed.timeZone, locale: seed.locale, empty: true });
+    const model = this._createSpreadsheet({
+      id: seed.id,
+      name: seed.name,
+      owner: seed.owner,
+      timeZone: seed.timeZone,
+      locale: seed.locale,
+      empty: true,
+    });
     const sharing = new Sharing(model);
     for (const e of seed.editors ?? []) sharing.addEditor(e.toLowerCase());
     for (const v of seed.viewers ?? []) sharing.addViewer(v.toLowerCase());
@@ -335,7 +373,9 @@ export class World {
       sheet.maxCols = s.maxColumns ?? Math.max(DEFAULT_COLUMNS, ...rows.map((r) => r.length));
       sheet.frozenRows = s.frozenRows ?? 0;
       sheet.hidden = s.hidden ?? false;
-      rows.forEach((line, r) => line.forEach((value, c) => seedCell(sheet.cellForWrite(r + 1, c + 1), value, model.timeZone)));
+      rows.forEach((line, r) =>
+        line.forEach((value, c) => seedCell(sheet.cellForWrite(r + 1, c + 1), value, model.timeZone)),
+      );
     }
     if (model.sheets.length === 0) model.addSheet("Sheet1");
     return model.id;
@@ -399,7 +439,9 @@ export class World {
             unprotected: p.unprotected.map(boxA1),
           })),
           conditionalRules: sheet.conditionalRules.map((rule) => ({
-            ranges: rule.ranges.map((r) => (r.sheet === sheet ? boxA1(r.box) : `${r.sheet.name}!${boxA1(r.box)}`)),
+            ranges: rule.ranges.map((r) =>
+              r.sheet === sheet ? boxA1(r.box) : `${r.sheet.name}!${boxA1(r.box)}`,
+            ),
             criteria: rule.condition.criteria,
             values: [...rule.condition.values],
             background: rule.condition.background,
@@ -424,10 +466,17 @@ export class World {
             if (cell.fmt !== undefined) snap.numberFormats[a1] = cell.fmt;
             if (cell.bg !== undefined) snap.backgrounds[a1] = cell.bg;
             if (cell.fw !== undefined) snap.fontWeights[a1] = cell.fw;
-            if (cell.dv) snap.validations[a1] = { criteria: cell.dv.criteria, values: [...cell.dv.values], allowInvalid: cell.dv.allowInvalid, helpText: cell.dv.helpText };
+            if (cell.dv)
+              snap.validations[a1] = {
+                criteria: cell.dv.criteria,
+                values: [...cell.dv.values],
+                allowInvalid: cell.dv.allowInvalid,
+                helpText: cell.dv.helpText,
+              };
           }),
         );
-        for (const [col, width] of [...sheet.columnWidths.entries()].sort((a, b) => a[0] - b[0])) snap.columnWidths[columnToLetters(col)] = width;
+        for (const [col, width] of [...sheet.columnWidths.entries()].sort((a, b) => a[0] - b[0]))
+          snap.columnWidths[columnToLetters(col)] = width;
         return snap;
       }),
     };
@@ -441,7 +490,9 @@ export class World {
   /** Clock triggers whose time has come (now or earlier), oldest first; recurring ones move to their next time. */
   takeDueTriggers(): TriggerRecord[] {
     const now = this.clock.millis();
-    const due = this.triggers.filter((t) => t.dueAt !== null && t.dueAt <= now).sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0));
+    const due = this.triggers
+      .filter((t) => t.dueAt !== null && t.dueAt <= now)
+      .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0));
     for (const t of due) {
       t.firedCount++;
       t.dueAt = t.everyMs !== null && t.dueAt !== null ? t.dueAt + t.everyMs : null;
@@ -462,7 +513,16 @@ export class World {
     return `${kind}-${n}`;
   }
 
-  _createSpreadsheet(options: { id?: string; name: string; owner?: string; timeZone?: string; locale?: string; rows?: number; columns?: number; empty?: boolean }): SpreadsheetModel {
+  _createSpreadsheet(options: {
+    id?: string;
+    name: string;
+    owner?: string;
+    timeZone?: string;
+    locale?: string;
+    rows?: number;
+    columns?: number;
+    empty?: boolean;
+  }): SpreadsheetModel {
     const id = options.id ?? this.newSpreadsheetId();
     if (this._spreadsheets.has(id)) throw new Error(`stand-in: spreadsheet ${id} exists already`);
     const model = new SpreadsheetModel(
@@ -540,7 +600,7 @@ export class World {
 
 function seedCell(cell: CellData, value: SeedCell, timeZone: string): void {
   if (value === null || value === undefined || value === "") return;
-  if (value instanceof Date) {
+  if (isDate(value)) {
     // A seeded Date is a date cell as a person types it; its time of day is kept in the serial.
     cell.v = dateToSerial(value, timeZone);
     cell.fmt = "dd.mm.yyyy";
@@ -551,8 +611,9 @@ function seedCell(cell: CellData, value: SeedCell, timeZone: string): void {
     return;
   }
   if (value.numberFormat !== undefined) cell.fmt = value.numberFormat;
-  if (value.formula !== undefined) cell.f = value.formula.startsWith("=") ? value.formula : `=${value.formula}`;
-  if (value.value instanceof Date) {
+  if (value.formula !== undefined)
+    cell.f = value.formula.startsWith("=") ? value.formula : `=${value.formula}`;
+  if (isDate(value.value)) {
     cell.v = dateToSerial(value.value, timeZone);
     if (!isDateFormat(cell.fmt)) cell.fmt = "dd.mm.yyyy";
   } else if (value.value !== undefined && value.value !== "") cell.v = value.value;
@@ -565,7 +626,10 @@ export function createWorld(options?: WorldOptions): World {
 }
 
 /** Globals for one user over a world (a fresh world when none is given). */
-export function createAppsScriptGlobals(world: World = createWorld(), options: GlobalsOptions = { userEmail: "user@example.org" }): AppsScriptGlobals {
+export function createAppsScriptGlobals(
+  world: World = createWorld(),
+  options: GlobalsOptions = { userEmail: "user@example.org" },
+): AppsScriptGlobals {
   return world.globalsFor(options);
 }
 
