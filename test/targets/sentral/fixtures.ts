@@ -25,7 +25,7 @@ export function sampleSheets(i: number): Record<string, Cell[][]> {
   }));
   const milestones = Array.from({ length: 1 + (i % 3) }, (_, k) => ({
     municipalityNumber: k === 1 ? other : home,
-    title: `Milepæl ${k} for ${i}`,
+    title: k === 0 && i % 11 === 0 ? "=SUM(1;2)" : `Milepæl ${k} for ${i}`,
     dueDate: `0${1 + (k % 9)}.0${1 + (i % 9)}.2025`,
     responsibleParty: "Begge",
     status: k === 0 ? "Pågår" : "Ikke startet",
