@@ -107,7 +107,7 @@ export class RequestGate {
     const attempt = Math.max(1, error.config?.retryConfig?.currentRetryAttempt ?? 1);
     const { baseDelayMs, maxDelayMs, random } = this.options;
     const retryAfter = retryAfterMs(error.response);
-    if (retryAfter !== undefined) return Math.min(maxDelayMs * 4, retryAfter) + Math.floor(random() * Math.min(250, baseDelayMs));
+    if (retryAfter !== undefined) return Math.min(retryAfter, 300_000) + Math.floor(random() * Math.min(250, baseDelayMs));
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
     return Math.floor(ceiling / 2 + random() * (ceiling / 2));
   }

@@ -12,6 +12,8 @@ import { CliContext, progress } from "../context";
 import { UserError } from "../errors";
 import { commonYear, identityOf, listAssociationFiles, pool, readAssociationFile } from "../local-files";
 import { parseYear } from "../options";
+import { addGoogleOptions, googleOptionsOf } from "../google/commands";
+import { googlePartners, GoogleOptions } from "../google/google-mode";
 
 export interface PartnersOptions {
   source: string;
@@ -64,13 +66,21 @@ export async function partnersCommand(options: PartnersOptions, context: CliCont
 }
 
 export function registerPartners(program: Command, context: () => CliContext): void {
-  program
+  const command = program
     .command("partners")
     .description("lag kommunevisninger: én .xlsx per kommune med bare kommunens rader, uten personopplysninger")
-    .requiredOption("--source <DIR>", "mappe der hver .xlsx-fil er én forening")
-    .requiredOption("--out <DIR>", "mappe for kommunevisningene")
+    .option("--source <DIR>", "mappe der hver .xlsx-fil er én forening")
+    .option("--out <DIR>", "mappe for kommunevisningene")
     .option("--year <YEAR>", "rapportåret (standard: året de fleste foreningene rapporterer for)", parseYear)
-    .action(async (options: PartnersOptions) => {
+    .option("--central <SPREADSHEET_ID>", "Google: lag og del én visning per kommune med partneradresser i Foreninger")
+    .option("--no-notify", "Google: ikke send e-post når en visning deles")
+    .action(async (options: PartnersOptions & GoogleOptions & { central?: string; notify?: boolean }) => {
+      if (options.central) {
+        await googlePartners({ ...googleOptionsOf(options), central: options.central, year: options.year, notify: options.notify }, context());
+        return;
+      }
+      if (!options.source || !options.out) throw new UserError("Oppgi --source MAPPE og --out MAPPE (lokalt) eller --central REGNEARK-ID (Google).", 2);
       await partnersCommand(options, context());
     });
+  addGoogleOptions(command);
 }

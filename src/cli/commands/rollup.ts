@@ -3,6 +3,9 @@ import { CliContext, progress } from "../context";
 import { localRollup, LocalRollupResult } from "../local-rollup";
 import { parseYear } from "../options";
 import { nationalLines, statusLine } from "../print";
+import { addGoogleOptions, googleOptionsOf } from "../google/commands";
+import { googleRollup, GoogleOptions } from "../google/google-mode";
+import { UserError } from "../errors";
 
 export interface RollupCommandOptions {
   source?: string;
@@ -33,14 +36,21 @@ export async function rollupCommand(options: RollupCommandOptions, context: CliC
 }
 
 export function registerRollup(program: Command, context: () => CliContext): void {
-  program
+  const command = program
     .command("rollup")
     .description("hent inn og summer alle foreningers regneark til et sentralt regneark og et sammendrag (JSON)")
     .option("--source <DIR>", "mappe der hver .xlsx-fil er én forening (ID = filnavnet)")
     .option("--year <YEAR>", "rapportåret (standard: Rapportår i Oppsett)", parseYear)
-    .requiredOption("--out <FILE>", "sentralt regneark (.xlsx); lages når det mangler, ellers oppdateres utfanene")
+    .option("--out <FILE>", "sentralt regneark (.xlsx); lages når det mangler, ellers oppdateres utfanene")
     .option("--summary <FILE>", "skriv sammendraget (summary JSON) hit")
-    .action(async (options: RollupCommandOptions) => {
+    .option("--central <SPREADSHEET_ID>", "Google: det sentrale regnearkets ID eller adresse (i stedet for --source/--out)")
+    .action(async (options: RollupCommandOptions & GoogleOptions & { central?: string }) => {
+      if (options.central) {
+        await googleRollup({ ...googleOptionsOf(options), central: options.central, year: options.year, summary: options.summary }, context());
+        return;
+      }
+      if (!options.out) throw new UserError("Oppgi --out FIL (lokalt) eller --central REGNEARK-ID (Google).", 2);
       await rollupCommand(options, context());
     });
+  addGoogleOptions(command);
 }

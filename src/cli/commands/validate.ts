@@ -6,6 +6,9 @@ import { checkAssociationSheets, readAssociationSheets } from "../../services/ch
 import { CliContext } from "../context";
 import { UserError } from "../errors";
 import { issueLine } from "../print";
+import { addGoogleOptions, googleOptionsOf } from "../google/commands";
+import { googleValidate, GoogleOptions, looksLikeSpreadsheet } from "../google/google-mode";
+import { existsSync } from "node:fs";
 
 /**
  * `samspill validate FILE`: every problem on its own line; exit code 1 when any is an error.
@@ -30,9 +33,13 @@ export async function validateCommand(file: string, context: CliContext): Promis
 }
 
 export function registerValidate(program: Command, context: () => CliContext, setExitCode: (code: number) => void): void {
-  program
+  const command = program
     .command("validate")
     .description("kontroller en lokalforenings regneark og skriv ut hvert problem (Fane!Celle  kode  melding)")
-    .argument("<FILE>", "foreningens .xlsx-fil")
-    .action(async (file: string) => setExitCode(await validateCommand(file, context())));
+    .argument("<FILE>", "foreningens .xlsx-fil, eller et Google-regnearks ID eller adresse")
+    .action(async (file: string, options: GoogleOptions) => {
+      if (!existsSync(file) && looksLikeSpreadsheet(file)) setExitCode(await googleValidate(file, googleOptionsOf(options), context()));
+      else setExitCode(await validateCommand(file, context()));
+    });
+  addGoogleOptions(command);
 }
