@@ -91,7 +91,7 @@ describe("samspill validate", () => {
     const lines = run.stdout.trim().split("\n");
     expect(lines).toContain("Aktiviteter!A6  outside_report_year  Dato må være en dato i rapportåret 2025");
     expect(lines).toContain("Aktiviteter!F7  out_of_range  Deltakere må være et helt tall mellom 0 og 10000");
-    expect(lines.filter((l) => /^\S+!\S+  /.test(l))).toHaveLength(2);
+    expect(lines.filter((l) => /^\S+!\S+ {2}/.test(l))).toHaveLength(2);
     expect(lines[lines.length - 1]).toContain("2 feil, 0 advarsler");
   });
 
