@@ -13,13 +13,25 @@ import { associationId, municipalityOf, sampleSheets } from "../test/targets/sen
 import { sentralWorld, STAFF } from "../test/targets/sentral/stand-in";
 import { Figure } from "./figures";
 
-const BUDGET = { readBudgetMs: 270_000, publishBeforeMs: 300_000, minReadIntervalMs: 1000, continueAfterMs: 60_000 };
+const BUDGET = {
+  readBudgetMs: 270_000,
+  publishBeforeMs: 300_000,
+  minReadIntervalMs: 1000,
+  continueAfterMs: 60_000,
+};
 
 function readCalls(count: number): number {
   const t = sentralWorld(count);
   t.world.resetCalls();
-  t.app({ readBudgetMs: 24 * 3600_000, publishBeforeMs: 24 * 3600_000, minReadIntervalMs: 0 }).collectAndSummarise();
-  return (t.world.callsOf("Sheets.Spreadsheets.Values.batchGet") + t.world.callsOf("Sheets.Spreadsheets.get")) / count;
+  t.app({
+    readBudgetMs: 24 * 3600_000,
+    publishBeforeMs: 24 * 3600_000,
+    minReadIntervalMs: 0,
+  }).collectAndSummarise();
+  return (
+    (t.world.callsOf("Sheets.Spreadsheets.Values.batchGet") + t.world.callsOf("Sheets.Spreadsheets.get")) /
+    count
+  );
 }
 
 /** Service calls of each output tab's write when publishing `count` associations (max over tabs). */
@@ -31,7 +43,8 @@ function writeCallsPerTab(count: number): { max: number; tabs: number } {
   const counting: Workbook = new Proxy(inner, {
     get(target, prop) {
       const value = Reflect.get(target, prop, target);
-      if (prop !== "write" || typeof value !== "function") return typeof value === "function" ? value.bind(target) : value;
+      if (prop !== "write" || typeof value !== "function")
+        return typeof value === "function" ? value.bind(target) : value;
       return (...args: unknown[]) => {
         const before = t.world.calls;
         value.apply(target, args);
@@ -41,8 +54,21 @@ function writeCallsPerTab(count: number): { max: number; tabs: number } {
   });
   const today = todayInOslo(t.world.now());
   const inputs = readCentral(inner, today);
-  const results = inputs.associations.map((a, i) => assessAssociation({ id: associationId(i), name: a.name, municipalityNumber: municipalityOf(i) }, { kind: "read", sheets: sampleSheets(i) }, { year: 2025, today }));
-  const outcome = publishRollup({ central: counting, inputs, year: 2025, today, results, log: { at: "", user: STAFF, action: "bench", seconds: 0 } });
+  const results = inputs.associations.map((a, i) =>
+    assessAssociation(
+      { id: associationId(i), name: a.name, municipalityNumber: municipalityOf(i) },
+      { kind: "read", sheets: sampleSheets(i) },
+      { year: 2025, today },
+    ),
+  );
+  const outcome = publishRollup({
+    central: counting,
+    inputs,
+    year: 2025,
+    today,
+    results,
+    log: { at: "", user: STAFF, action: "bench", seconds: 0 },
+  });
   publishDashboard(counting, outcome.summary);
   return { max: Math.max(...perTab), tabs: perTab.length };
 }
@@ -62,31 +88,60 @@ function modelled(count: number): { seconds: number; runs: number; longestRunSec
     const pending = t.world.triggers.filter((x) => x.dueAt !== null);
     if (!pending.length) break;
     t.world.clock.set(Math.max(t.world.clock.millis(), Math.min(...pending.map((x) => x.dueAt!))));
-    for (const trigger of t.world.takeDueTriggers()) if (trigger.handlerFunction === "continueRollup") timed(() => t.app(BUDGET, { ui: false }).continueRollup());
+    for (const trigger of t.world.takeDueTriggers())
+      if (trigger.handlerFunction === "continueRollup")
+        timed(() => t.app(BUDGET, { ui: false }).continueRollup());
   }
   if (!t.read(t.centralId, "Nasjonalt")) throw new Error(`rollup of ${count} did not publish`);
-  return { seconds: Math.round((t.now().getTime() - start) / 1000), runs: durations.length, longestRunSeconds: Math.round(Math.max(...durations) / 1000) };
+  return {
+    seconds: Math.round((t.now().getTime() - start) / 1000),
+    runs: durations.length,
+    longestRunSeconds: Math.round(Math.max(...durations) / 1000),
+  };
 }
 
 export async function figures(): Promise<Figure[]> {
   const { buildTarget } = await import("../scripts/build");
-  const built = await buildTarget("sentral", { outDir: mkdtempSync(join(tmpdir(), "sentral-bench-")) } as never);
+  const built = await buildTarget("sentral", {
+    outDir: mkdtempSync(join(tmpdir(), "sentral-bench-")),
+  } as never);
   const bytes = Buffer.byteLength(readFileSync(join(built.dir, "Code.js")));
   const w10 = writeCallsPerTab(10);
   const w300 = writeCallsPerTab(300);
   const m100 = modelled(100);
   const m1000 = modelled(1000);
-  const latencyNote = "virtual clock: batchGet 600 ms, spreadsheets.get 800 ms, each write call 1 s, other calls 50 ms; reads paced ≥ 1 s apart (Sheets API: 60 reads/min/user); 4.5-min read budget per run, publish only before 5 min, continuation trigger after 60 s";
+  const latencyNote =
+    "virtual clock: batchGet 600 ms, spreadsheets.get 800 ms, each write call 1 s, other calls 50 ms; reads paced ≥ 1 s apart (Sheets API: 60 reads/min/user); 4.5-min read budget per run, publish only before 5 min, continuation trigger after 60 s";
   return [
-    { name: "appsscript.rollup.readCallsPerAssociation", value: readCalls(50), unit: "calls", note: "Sheets advanced service calls per association with all four tabs (one values.batchGet); a missing tab adds one spreadsheets.get: at most 2" },
-    { name: "appsscript.rollup.writeCallsPerOutputTab", value: w300.max, unit: "calls", note: `most calls any one output tab's write needed at 300 associations (${w300.tabs} tabs incl. Historikk, Logg, Dashbord); the same at 10: ${w10.max}` },
+    {
+      name: "appsscript.rollup.readCallsPerAssociation",
+      value: readCalls(50),
+      unit: "calls",
+      note: "Sheets advanced service calls per association with all four tabs (one values.batchGet); a missing tab adds one spreadsheets.get: at most 2",
+    },
+    {
+      name: "appsscript.rollup.writeCallsPerOutputTab",
+      value: w300.max,
+      unit: "calls",
+      note: `most calls any one output tab's write needed at 300 associations (${w300.tabs} tabs incl. Historikk, Logg, Dashbord); the same at 10: ${w10.max}`,
+    },
     { name: "appsscript.rollup.writeCallsPerOutputTab.10", value: w10.max, unit: "calls" },
     { name: "appsscript.rollup.writeCallsPerOutputTab.300", value: w300.max, unit: "calls" },
-    { name: "bundle.sentral.bytes", value: bytes, unit: "bytes", note: "build/sentral/Code.js, minified (budget 153600)" },
+    {
+      name: "bundle.sentral.bytes",
+      value: bytes,
+      unit: "bytes",
+      note: "build/sentral/Code.js, minified (budget 153600)",
+    },
     { name: "appsscript.rollup.modelledSeconds.100", value: m100.seconds, unit: "s", note: latencyNote },
     { name: "appsscript.rollup.runs.100", value: m100.runs, unit: "runs" },
     { name: "appsscript.rollup.modelledSeconds.1000", value: m1000.seconds, unit: "s", note: latencyNote },
     { name: "appsscript.rollup.runs.1000", value: m1000.runs, unit: "runs" },
-    { name: "appsscript.rollup.longestRunSeconds.1000", value: m1000.longestRunSeconds, unit: "s", note: "longest single execution; Apps Script stops one at 360 s" },
+    {
+      name: "appsscript.rollup.longestRunSeconds.1000",
+      value: m1000.longestRunSeconds,
+      unit: "s",
+      note: "longest single execution; Apps Script stops one at 360 s",
+    },
   ];
 }

@@ -27,7 +27,13 @@ export function createSentralApi(deps: SentralApiDeps): SentralApi {
   };
   const context = (): ReminderContext & { inputs: ReturnType<typeof readCentral> } => {
     const { today, inputs } = inputsNow();
-    return { today, inputs, organisation: inputs.settings.organisation ?? "", year: inputs.settings.year ?? Number(today.slice(0, 4)) - 1, deadline: inputs.settings.deadline ?? "" };
+    return {
+      today,
+      inputs,
+      organisation: inputs.settings.organisation ?? "",
+      year: inputs.settings.year ?? Number(today.slice(0, 4)) - 1,
+      deadline: inputs.settings.deadline ?? "",
+    };
   };
   const plan = () => {
     const c = context();
@@ -56,7 +62,12 @@ export function createSentralApi(deps: SentralApiDeps): SentralApi {
     },
 
     sendReminders() {
-      if (deps.lock && !deps.lock.tryLock(10_000)) return { sent: 0, skipped: 0, message: "Påminnelser sendes allerede fra et annet vindu. Prøv igjen om litt." };
+      if (deps.lock && !deps.lock.tryLock(10_000))
+        return {
+          sent: 0,
+          skipped: 0,
+          message: "Påminnelser sendes allerede fra et annet vindu. Prøv igjen om litt.",
+        };
       try {
         const { c, reminders } = plan();
         const sent = sentToday(deps.properties, c);
@@ -86,7 +97,8 @@ export function createSentralApi(deps: SentralApiDeps): SentralApi {
         recordSent(deps.properties, c, sent);
         const parts = [`Sendte ${count} påminnelser.`];
         if (skipped) parts.push(`${skipped} hoppet over.`);
-        if (quota <= 0 && reminders.some((r) => !r.skip && !sent.has(r.associationId))) parts.push("Dagskvoten for e-post er brukt opp; resten kan sendes i morgen.");
+        if (quota <= 0 && reminders.some((r) => !r.skip && !sent.has(r.associationId)))
+          parts.push("Dagskvoten for e-post er brukt opp; resten kan sendes i morgen.");
         if (failures.length) parts.push(`Kunne ikke sende til: ${failures.join("; ")}.`);
         return { sent: count, skipped: skipped + failures.length, message: parts.join(" ") };
       } finally {

@@ -14,12 +14,26 @@ export const NOT_COLLECTED = "Ikke hentet inn";
  * (columns found by the header texts core/outputs writes), with newly registered associations as
  * "Ikke hentet inn".
  */
-export function collectionRows(central: Workbook, associations: ReadonlyArray<RegistryAssociation>): CollectionRowDto[] {
+export function collectionRows(
+  central: Workbook,
+  associations: ReadonlyArray<RegistryAssociation>,
+): CollectionRowDto[] {
   const { name, header } = collectionTable([]);
   const table = central.read(name) ?? [];
   const at = (name: string) => (table[0] ?? []).findIndex((h) => headerKey(h) === headerKey(name));
-  const [id, status, errors, submitted, readAt] = [header[0], header[5], header[9], header[11], header[12]].map(at);
-  const text = (row: Cell[], i: number) => (i >= 0 && row[i] !== undefined && row[i] !== null ? (row[i] instanceof Date ? (row[i] as Date).toISOString() : String(row[i])) : "");
+  const [id, status, errors, submitted, readAt] = [
+    header[0],
+    header[5],
+    header[9],
+    header[11],
+    header[12],
+  ].map(at);
+  const text = (row: Cell[], i: number) =>
+    i >= 0 && row[i] !== undefined && row[i] !== null
+      ? row[i] instanceof Date
+        ? (row[i] as Date).toISOString()
+        : String(row[i])
+      : "";
   const byId = new Map(table.slice(1).map((row) => [text(row, id), row]));
   return associations.map((a) => {
     const row = byId.get(a.id);

@@ -40,8 +40,17 @@ export function dashboardGrid(summary: Summary): { rows: Cell[][]; formats: Colu
   for (let i = 0; i < Math.max(COUNTIES.length, goals.length); i++) {
     const county = COUNTIES[i];
     const goal = summary.goals[i];
-    const progress = goal && goal.actual !== null && goal.target > 0 ? Math.round((goal.actual / goal.target) * 1000) / 1000 : "";
-    rows.push([county?.name ?? "", county ? participants.get(county.number) ?? 0 : "", "", goal ? goals[i][0] : "", goal ? progress : ""]);
+    const progress =
+      goal && goal.actual !== null && goal.target > 0
+        ? Math.round((goal.actual / goal.target) * 1000) / 1000
+        : "";
+    rows.push([
+      county?.name ?? "",
+      county ? (participants.get(county.number) ?? 0) : "",
+      "",
+      goal ? goals[i][0] : "",
+      goal ? progress : "",
+    ]);
   }
   return { rows, formats: ["text", "whole", "text", "text", "percent"] };
 }

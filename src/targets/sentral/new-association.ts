@@ -37,7 +37,10 @@ export const EDITORS_FIELD = column.email("Redaktører (e-post)", { required: tr
 
 export function parseEditors(text: string): { emails: string[]; errors: string[] } {
   const context = { year: 0, today: "" };
-  const parts = text.split(/[,;\s]+/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[,;\s]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (!parts.length) return { emails: [], errors: [issueMessage(EDITORS_FIELD, "required", "", context)] };
   const emails: string[] = [];
   const errors: string[] = [];
@@ -68,14 +71,29 @@ export function associationId(name: string, municipalityNumber: string, taken: R
 
 const REGISTRY_HEADER = registry.keys.map((key) => registry.columns[key].header);
 
-export function createAssociation(options: { central: Workbook; files: AssociationFiles; input: NewAssociationInput; now: () => Date }): NewAssociationResult {
+export function createAssociation(options: {
+  central: Workbook;
+  files: AssociationFiles;
+  input: NewAssociationInput;
+  now: () => Date;
+}): NewAssociationResult {
   const { central, files, input } = options;
   const today = todayInOslo(options.now());
   const editors = parseEditors(input.editors ?? "");
 
   // The registry's own rules check name and municipality number (messages name the column).
-  const candidate: Record<string, Cell> = { id: "ny", name: input.name ?? "", municipalityNumber: (input.municipalityNumber ?? "").trim(), spreadsheet: "ny", contactEmail: editors.emails[0] ?? "", active: "Ja" };
-  const check = readTable(registry, [REGISTRY_HEADER, registry.keys.map((key) => candidate[key] ?? "")], { year: 0, today });
+  const candidate: Record<string, Cell> = {
+    id: "ny",
+    name: input.name ?? "",
+    municipalityNumber: (input.municipalityNumber ?? "").trim(),
+    spreadsheet: "ny",
+    contactEmail: editors.emails[0] ?? "",
+    active: "Ja",
+  };
+  const check = readTable(registry, [REGISTRY_HEADER, registry.keys.map((key) => candidate[key] ?? "")], {
+    year: 0,
+    today,
+  });
   const errors = check.issues
     .filter((i) => i.severity === "error")
     .map((i) => ({ field: REGISTRY_HEADER[i.cell.charCodeAt(0) - 65] ?? i.cell, message: i.message }));
@@ -93,7 +111,8 @@ export function createAssociation(options: { central: Workbook; files: Associati
   const created = files.create(`Samspill – ${row.name}`);
   setUpTemplates(created.workbook);
   const form = created.workbook.read(annualReport.name) ?? [];
-  const rowOf = (key: keyof typeof annualReport.columns) => form.findIndex((r) => headerKey(r[0]) === headerKey(annualReport.columns[key].header)) + 1;
+  const rowOf = (key: keyof typeof annualReport.columns) =>
+    form.findIndex((r) => headerKey(r[0]) === headerKey(annualReport.columns[key].header)) + 1;
   created.workbook.setCells(annualReport.name, [
     { cell: `B${rowOf("associationName")}`, value: row.name },
     { cell: `B${rowOf("municipalityNumber")}`, value: row.municipalityNumber },
@@ -102,7 +121,16 @@ export function createAssociation(options: { central: Workbook; files: Associati
   ]);
 
   // Register, placing each value under its header wherever the columns are.
-  const values: Record<string, Cell> = { id, name: row.name, orgNumber: "", municipalityNumber: row.municipalityNumber, spreadsheet: created.url, contactEmail: editors.emails[0] ?? "", partnerEmails: "", active: "Ja" };
+  const values: Record<string, Cell> = {
+    id,
+    name: row.name,
+    orgNumber: "",
+    municipalityNumber: row.municipalityNumber,
+    spreadsheet: created.url,
+    contactEmail: editors.emails[0] ?? "",
+    partnerEmails: "",
+    active: "Ja",
+  };
   const registryRow: Cell[] = header.map(() => "");
   for (const key of registry.keys) {
     const at = header.findIndex((h) => headerKey(h) === headerKey(registry.columns[key].header));
@@ -117,5 +145,11 @@ export function createAssociation(options: { central: Workbook; files: Associati
   } catch (error) {
     shared = `men kunne ikke deles med ${editors.emails.join(", ")} (${errorText(error)}); del det selv fra Google Disk`;
   }
-  return { ok: true, id, spreadsheetId: created.id, url: created.url, message: `Regnearket for ${row.name} er opprettet, registrert som ${id}, ${shared}.` };
+  return {
+    ok: true,
+    id,
+    spreadsheetId: created.id,
+    url: created.url,
+    message: `Regnearket for ${row.name} er opprettet, registrert som ${id}, ${shared}.`,
+  };
 }

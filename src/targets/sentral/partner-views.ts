@@ -58,7 +58,12 @@ export function viewTitle(municipalityNumber: string): string {
   return `Samspill – kommunevisning ${municipalityNumber} ${findMunicipality(municipalityNumber)?.name ?? ""}`.trim();
 }
 
-export function updatePartnerViews({ central, files, results, now }: PartnerViewsOptions): PartnerViewsOutcome {
+export function updatePartnerViews({
+  central,
+  files,
+  results,
+  now,
+}: PartnerViewsOptions): PartnerViewsOutcome {
   const at = now();
   const today = todayInOslo(at);
   const inputs = readCentral(central, today);
@@ -95,7 +100,13 @@ export function updatePartnerViews({ central, files, results, now }: PartnerView
     if (!workbook || !record?.spreadsheetId) {
       const made = files.create(viewTitle(number), views[0].name);
       workbook = made.workbook;
-      record = { municipalityNumber: number, municipality: findMunicipality(number)?.name ?? "", spreadsheetId: made.id, sharedWith: "", updatedAt: "" };
+      record = {
+        municipalityNumber: number,
+        municipality: findMunicipality(number)?.name ?? "",
+        spreadsheetId: made.id,
+        sharedWith: "",
+        updatedAt: "",
+      };
       records.set(number, record);
       outcome.created++;
     }
@@ -114,8 +125,18 @@ export function updatePartnerViews({ central, files, results, now }: PartnerView
 
   const rows = [...records.values()]
     .sort((a, b) => a.municipalityNumber.localeCompare(b.municipalityNumber))
-    .map((r) => [r.municipalityNumber, r.municipality ?? "", r.spreadsheetId ?? "", r.sharedWith ?? "", r.updatedAt ?? ""]);
-  const tab = outputTable(VIEWS_TAB, viewRegistry.keys.map((key) => [viewRegistry.columns[key].header, "text"] as [string, "text"]), rows);
+    .map((r) => [
+      r.municipalityNumber,
+      r.municipality ?? "",
+      r.spreadsheetId ?? "",
+      r.sharedWith ?? "",
+      r.updatedAt ?? "",
+    ]);
+  const tab = outputTable(
+    VIEWS_TAB,
+    viewRegistry.keys.map((key) => [viewRegistry.columns[key].header, "text"] as [string, "text"]),
+    rows,
+  );
   central.write(VIEWS_TAB, grid(tab), tab.formats);
 
   const message = `Oppdaterte ${outcome.updated} kommunevisninger (${outcome.created} nye). Delt med ${outcome.added} nye adresser, fjernet tilgang for ${outcome.removed}.`;

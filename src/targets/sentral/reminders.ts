@@ -49,10 +49,16 @@ function reason(row: CollectionRowDto | undefined): string {
 }
 
 export function spreadsheetUrl(reference: string): string {
-  return /^https?:\/\//.test(reference) ? reference : `https://docs.google.com/spreadsheets/d/${reference}/edit`;
+  return /^https?:\/\//.test(reference)
+    ? reference
+    : `https://docs.google.com/spreadsheets/d/${reference}/edit`;
 }
 
-export function reminderText(association: RegistryAssociation, row: CollectionRowDto | undefined, context: ReminderContext): { subject: string; body: string; reason: string } {
+export function reminderText(
+  association: RegistryAssociation,
+  row: CollectionRowDto | undefined,
+  context: ReminderContext,
+): { subject: string; body: string; reason: string } {
   const deadline = context.deadline ? norwegianDate(context.deadline) : "";
   const why = reason(row);
   const subject = `Påminnelse: årsrapport ${context.year} for ${association.name}${deadline ? ` – frist ${deadline}` : ""}`;
@@ -116,7 +122,12 @@ export function recordSent(store: KeyValueStore, context: ReminderContext, ids: 
   flush();
 }
 
-export function planReminders(associations: ReadonlyArray<RegistryAssociation>, rows: ReadonlyArray<CollectionRowDto>, context: ReminderContext, alreadySent: ReadonlySet<string>): ReminderDto[] {
+export function planReminders(
+  associations: ReadonlyArray<RegistryAssociation>,
+  rows: ReadonlyArray<CollectionRowDto>,
+  context: ReminderContext,
+  alreadySent: ReadonlySet<string>,
+): ReminderDto[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const reminders: ReminderDto[] = [];
   for (const association of associations) {
@@ -133,7 +144,15 @@ export function planReminders(associations: ReadonlyArray<RegistryAssociation>, 
       skip = true;
       why = "Hoppes over: fikk påminnelse om samme frist i dag.";
     }
-    reminders.push({ associationId: association.id, association: association.name, to, subject: text.subject, body: text.body, reason: why, skip });
+    reminders.push({
+      associationId: association.id,
+      association: association.name,
+      to,
+      subject: text.subject,
+      body: text.body,
+      reason: why,
+      skip,
+    });
   }
   return reminders;
 }

@@ -34,11 +34,17 @@ export function encodeResult(runId: string, result: AssociationResult, readAt: s
   return [runId, result.id, readAt, ...parts];
 }
 
-export function decodeRows(rows: ReadonlyArray<ReadonlyArray<Cell>> | undefined, runId?: string): Map<string, StoredResult> {
+export function decodeRows(
+  rows: ReadonlyArray<ReadonlyArray<Cell>> | undefined,
+  runId?: string,
+): Map<string, StoredResult> {
   const found = new Map<string, StoredResult>();
   for (const row of (rows ?? []).slice(1)) {
     if (runId !== undefined && String(row[0]) !== runId) continue;
-    const json = row.slice(3).map((c) => (c === null || c === undefined ? "" : String(c))).join("");
+    const json = row
+      .slice(3)
+      .map((c) => (c === null || c === undefined ? "" : String(c)))
+      .join("");
     if (!json) continue;
     try {
       const result = JSON.parse(json) as AssociationResult;

@@ -100,7 +100,12 @@ export function loadLastRun(properties: KeyValueStore): LastRun | undefined {
 
 /** What a run's results depend on besides the associations' own sheets. */
 export function registryFingerprint(inputs: CentralInputs, year: number): string {
-  return fingerprint(JSON.stringify([year, inputs.associations.map((a) => [a.id, a.name, a.municipalityNumber, spreadsheetKey(a.spreadsheet)])]));
+  return fingerprint(
+    JSON.stringify([
+      year,
+      inputs.associations.map((a) => [a.id, a.name, a.municipalityNumber, spreadsheetKey(a.spreadsheet)]),
+    ]),
+  );
 }
 
 function isStale(state: RollupState, now: Date, staleAfterMs: number): boolean {
@@ -118,7 +123,10 @@ function withLock<T>(options: RollupEngineOptions, onBusy: () => T, body: () => 
 
 /** The menu item: starts a rollup, or refuses while one is running. Runs the first slice at once. */
 export function startRollup(options: RollupEngineOptions): RollupStep {
-  const refuse = (): RollupStep => ({ kind: "refused", message: busyMessage(loadState(options.properties)?.startedAt, options.now()) });
+  const refuse = (): RollupStep => ({
+    kind: "refused",
+    message: busyMessage(loadState(options.properties)?.startedAt, options.now()),
+  });
   return withLock(options, refuse, () => {
     const state = loadState(options.properties);
     if (state && !isStale(state, options.now(), options.staleAfterMs ?? 20 * 60_000)) return refuse();
@@ -157,10 +165,18 @@ export function continueRollup(options: RollupEngineOptions): RollupStep {
   });
 }
 
-function newState(options: RollupEngineOptions, inputs: CentralInputs, today: IsoDate, now: Date, restarts: number, previous?: RollupState): RollupState {
+function newState(
+  options: RollupEngineOptions,
+  inputs: CentralInputs,
+  today: IsoDate,
+  now: Date,
+  restarts: number,
+  previous?: RollupState,
+): RollupState {
   const year = rollupYear(inputs, undefined, today);
   return {
-    runId: options.newRunId?.() ?? `${now.getTime().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`,
+    runId:
+      options.newRunId?.() ?? `${now.getTime().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`,
     startedAt: previous?.startedAt ?? now.toISOString(),
     user: previous?.user ?? options.user,
     year,
@@ -181,7 +197,11 @@ function readOne(options: RollupEngineOptions, entry: RegistryAssociation, state
   } catch (error) {
     source = { kind: "unreadable", detail: errorText(error) };
   }
-  const result = assessAssociation({ id: entry.id, name: entry.name, municipalityNumber: entry.municipalityNumber }, source, { year: state.year, today: state.today });
+  const result = assessAssociation(
+    { id: entry.id, name: entry.name, municipalityNumber: entry.municipalityNumber },
+    source,
+    { year: state.year, today: state.today },
+  );
   return { result, readAt: options.now().toISOString() };
 }
 
@@ -234,9 +254,16 @@ function runSlice(options: RollupEngineOptions, state: RollupState, inputs: Cent
   return publish(options, state, inputs, store);
 }
 
-function publish(options: RollupEngineOptions, state: RollupState, inputs: CentralInputs, store: ResultsStore): RollupStep {
+function publish(
+  options: RollupEngineOptions,
+  state: RollupState,
+  inputs: CentralInputs,
+  store: ResultsStore,
+): RollupStep {
   const { found } = store.loadWorking(state.runId);
-  const ordered: StoredResult[] = inputs.associations.map((entry) => found.get(entry.id) ?? readOne(options, entry, state));
+  const ordered: StoredResult[] = inputs.associations.map(
+    (entry) => found.get(entry.id) ?? readOne(options, entry, state),
+  );
   const finishedAt = options.now();
   const seconds = Math.round((finishedAt.getTime() - new Date(state.startedAt).getTime()) / 100) / 10;
   const action = state.slices > 1 ? `${ACTION} (${state.slices} kjøringer)` : ACTION;
@@ -252,7 +279,16 @@ function publish(options: RollupEngineOptions, state: RollupState, inputs: Centr
   store.saveLast(state.runId, ordered);
   store.clearWorking();
   options.afterPublish?.(outcome);
-  const last: LastRun = { runId: state.runId, startedAt: state.startedAt, finishedAt: finishedAt.toISOString(), user: state.user, year: state.year, associations: ordered.length, slices: state.slices, seconds };
+  const last: LastRun = {
+    runId: state.runId,
+    startedAt: state.startedAt,
+    finishedAt: finishedAt.toISOString(),
+    user: state.user,
+    year: state.year,
+    associations: ordered.length,
+    slices: state.slices,
+    seconds,
+  };
   writeJson(options.properties, LAST_RUN_KEY, last);
   options.properties.delete(STATE_KEY);
   options.scheduler?.cancel();

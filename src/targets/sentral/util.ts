@@ -15,7 +15,9 @@ export interface Lock {
   release(): void;
 }
 
-export function memoryStore(initial: Record<string, string> = {}): KeyValueStore & { data: Map<string, string> } {
+export function memoryStore(
+  initial: Record<string, string> = {},
+): KeyValueStore & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
   return {
     data,
@@ -41,7 +43,10 @@ export function readJson<T>(store: KeyValueStore, key: string): T | undefined {
 
 export function writeJson(store: KeyValueStore, key: string, value: unknown): void {
   const text = JSON.stringify(value);
-  if (text.length > PROPERTY_VALUE_LIMIT) throw new Error(`Intern feil: verdien for ${key} er for stor for dokumentegenskapene (${text.length} tegn)`);
+  if (text.length > PROPERTY_VALUE_LIMIT)
+    throw new Error(
+      `Intern feil: verdien for ${key} er for stor for dokumentegenskapene (${text.length} tegn)`,
+    );
   store.set(key, text);
 }
 

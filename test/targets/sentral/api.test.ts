@@ -20,7 +20,8 @@ function setUp(count: number, quota = 100) {
     const i = Number(spreadsheetKey(entry.spreadsheet).slice(-4));
     return i === 5 ? { kind: "no_access" } : { kind: "read", sheets: sampleSheets(i) };
   };
-  const rollup = () => startRollup({ central: workbook, readAssociation, properties, now: clock.now, user: "stab@example.no" });
+  const rollup = () =>
+    startRollup({ central: workbook, readAssociation, properties, now: clock.now, user: "stab@example.no" });
   const api = createSentralApi({ central: workbook, properties, mail, now: clock.now });
   return { clock, workbook, properties, mail, rollup, api };
 }
@@ -29,7 +30,13 @@ describe("Innsamlingsstatus (getCollectionStatus)", () => {
   it("shows every registered association as not collected before the first rollup", () => {
     const t = setUp(3);
     const status = t.api.getCollectionStatus();
-    expect(status).toMatchObject({ year: 2025, deadline: "2026-02-15", lastRun: "", running: false, counts: { "Ikke hentet inn": 3 } });
+    expect(status).toMatchObject({
+      year: 2025,
+      deadline: "2026-02-15",
+      lastRun: "",
+      running: false,
+      counts: { "Ikke hentet inn": 3 },
+    });
     expect(status.rows.map((r) => r.id)).toEqual(["F0000", "F0001", "F0002"]);
   });
 
@@ -56,12 +63,20 @@ describe("Send påminnelser", () => {
     expect(deadline).toBe("2026-02-15");
     expect(reminders).toHaveLength(6);
     const noAccess = reminders.find((r) => r.associationId === "F0005")!;
-    expect(noAccess).toMatchObject({ to: "kontakt5@example.no", skip: false, subject: "Påminnelse: årsrapport 2025 for Seniornett 5 – frist 15.02.2026" });
+    expect(noAccess).toMatchObject({
+      to: "kontakt5@example.no",
+      skip: false,
+      subject: "Påminnelse: årsrapport 2025 for Seniornett 5 – frist 15.02.2026",
+    });
     expect(noAccess.body).toContain("Sentralleddet har ikke tilgang til regnearket deres.");
     expect(noAccess.body).toContain("Fristen for innsending er 15.02.2026.");
     expect(noAccess.body).toContain("https://docs.google.com/spreadsheets/d/sheet-F0005/edit");
     const noAddress = reminders.find((r) => r.associationId === "F0004")!;
-    expect(noAddress).toMatchObject({ skip: true, to: "", reason: "Hoppes over: Kontakt e-post mangler i Foreninger." });
+    expect(noAddress).toMatchObject({
+      skip: true,
+      to: "",
+      reason: "Hoppes over: Kontakt e-post mangler i Foreninger.",
+    });
   });
 
   it("does not mail the same association twice for the same deadline on one day", () => {
@@ -97,10 +112,14 @@ describe("Send påminnelser", () => {
   it("keeps the record of sent reminders in property values under the 9 KB limit", () => {
     const store = memoryStore();
     const context = { organisation: "", year: 2025, deadline: "2026-02-15", today: "2026-01-25" };
-    const ids = new Set(Array.from({ length: 1500 }, (_, i) => `forening-med-et-langt-navn-${i}-${"x".repeat(30)}`));
+    const ids = new Set(
+      Array.from({ length: 1500 }, (_, i) => `forening-med-et-langt-navn-${i}-${"x".repeat(30)}`),
+    );
     recordSent(store, context, ids);
     expect(store.keys().length).toBeGreaterThan(5);
-    expect(Math.max(...store.keys().map((k) => store.get(k)!.length))).toBeLessThanOrEqual(PROPERTY_VALUE_LIMIT);
+    expect(Math.max(...store.keys().map((k) => store.get(k)!.length))).toBeLessThanOrEqual(
+      PROPERTY_VALUE_LIMIT,
+    );
     expect(sentToday(store, context)).toEqual(ids);
   });
 });

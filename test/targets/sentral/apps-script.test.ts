@@ -5,19 +5,40 @@ import { VIEWS_TAB } from "../../../src/targets/sentral/partner-views";
 import { MENU_ITEMS } from "../../../src/targets/sentral/public";
 import { sentralWorld, STAFF } from "./stand-in";
 
-const OUTPUT_TABS = ["Innsamling", "Nasjonalt", "Per fylke", "Per aktivitetstype", "Mål", "Milepæler", "Tiltak", "Avvik", "Historikk", "Dashbord"];
+const OUTPUT_TABS = [
+  "Innsamling",
+  "Nasjonalt",
+  "Per fylke",
+  "Per aktivitetstype",
+  "Mål",
+  "Milepæler",
+  "Tiltak",
+  "Avvik",
+  "Historikk",
+  "Dashbord",
+];
 
 function outputs(t: ReturnType<typeof sentralWorld>): Record<string, Cell[][] | undefined> {
-  return Object.fromEntries(OUTPUT_TABS.map((name) => [name, name === "Innsamling" ? t.read(t.centralId, name)?.map((r) => r.slice(0, -1)) : t.read(t.centralId, name)]));
+  return Object.fromEntries(
+    OUTPUT_TABS.map((name) => [
+      name,
+      name === "Innsamling"
+        ? t.read(t.centralId, name)?.map((r) => r.slice(0, -1))
+        : t.read(t.centralId, name),
+    ]),
+  );
 }
 
-const statusOf = (t: ReturnType<typeof sentralWorld>, id: string) => t.read(t.centralId, "Innsamling")!.find((r) => r[0] === id)?.[5];
+const statusOf = (t: ReturnType<typeof sentralWorld>, id: string) =>
+  t.read(t.centralId, "Innsamling")!.find((r) => r[0] === id)?.[5];
 
 describe("sentral in the Apps Script stand-in", () => {
   it("a rollup of 300 associations cut off by the time budget publishes what an uninterrupted run publishes", () => {
     const whole = sentralWorld(300, { deadline: "15.01.2026" });
     whole.world.resetCalls();
-    const message = whole.app({ readBudgetMs: 60 * 60_000, publishBeforeMs: 60 * 60_000 }).collectAndSummarise();
+    const message = whole
+      .app({ readBudgetMs: 60 * 60_000, publishBeforeMs: 60 * 60_000 })
+      .collectAndSummarise();
     expect(message).toMatch(/^Ferdig: 300 foreninger hentet inn og summert/);
     // One Sheets API call per association when every tab exists; SpreadsheetApp never opens them.
     expect(whole.world.callsOf("Sheets.Spreadsheets.Values.batchGet")).toBe(300);
@@ -27,20 +48,32 @@ describe("sentral in the Apps Script stand-in", () => {
     const cut = sentralWorld(300, { deadline: "15.01.2026" });
     const tuning = { readBudgetMs: 100_000, publishBeforeMs: 110_000 };
     const first = cut.app(tuning).collectAndSummarise();
-    expect(first).toMatch(/^Hentet inn \d+ av 300 foreninger\. Innhentingen fortsetter av seg selv om litt \(kjøring 1\)\.$/);
+    expect(first).toMatch(
+      /^Hentet inn \d+ av 300 foreninger\. Innhentingen fortsetter av seg selv om litt \(kjøring 1\)\.$/,
+    );
     expect(cut.read(cut.centralId, "Nasjonalt")).toBeUndefined();
-    expect(cut.world.triggers.filter((t) => t.dueAt !== null).map((t) => t.handlerFunction)).toEqual(["continueRollup"]);
+    expect(cut.world.triggers.filter((t) => t.dueAt !== null).map((t) => t.handlerFunction)).toEqual([
+      "continueRollup",
+    ]);
     const runs = cut.runTriggers(tuning);
     expect(runs).toBeGreaterThanOrEqual(2);
     expect(cut.world.callsOf("Sheets.Spreadsheets.Values.batchGet")).toBe(300);
     expect(cut.world.triggers.filter((t) => t.dueAt !== null)).toEqual([]); // the trigger is gone when done
 
     expect(outputs(cut)).toEqual(outputs(whole));
-    expect(cut.read(cut.centralId, "Logg")![1].slice(1, 3)).toEqual([STAFF, `Hent inn og summer (${runs + 1} kjøringer)`]);
+    expect(cut.read(cut.centralId, "Logg")![1].slice(1, 3)).toEqual([
+      STAFF,
+      `Hent inn og summer (${runs + 1} kjøringer)`,
+    ]);
     // Working tabs are hidden from users; the dashboard has its two charts, made once.
     const snapshot = cut.world.snapshot(cut.centralId);
     const sheets = snapshot.sheets as unknown as Array<{ name: string; hidden: boolean; charts?: unknown[] }>;
-    expect(sheets.filter((s) => s.hidden).map((s) => s.name).sort()).toEqual(["Samspill-innhenting", "Samspill-resultater"]);
+    expect(
+      sheets
+        .filter((s) => s.hidden)
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(["Samspill-innhenting", "Samspill-resultater"]);
   });
 
   it("refuses a second rollup while one is running, in Norwegian", () => {
@@ -48,7 +81,9 @@ describe("sentral in the Apps Script stand-in", () => {
     const tuning = { readBudgetMs: 20_000 };
     expect(t.app(tuning).collectAndSummarise()).toMatch(/^Hentet inn/);
     // 09:00 UTC in January is 10:00 in Oslo.
-    expect(t.app(tuning).collectAndSummarise()).toBe("En innhenting pågår allerede (startet kl. 10:00). Prøv igjen om litt.");
+    expect(t.app(tuning).collectAndSummarise()).toBe(
+      "En innhenting pågår allerede (startet kl. 10:00). Prøv igjen om litt.",
+    );
     t.runTriggers(tuning);
     expect(t.read(t.centralId, "Innsamling")).toHaveLength(61);
     expect(t.world.heldLocks()).toEqual([]);
@@ -59,7 +94,11 @@ describe("sentral in the Apps Script stand-in", () => {
     t.world.setAccess(t.associationSpreadsheet(1), "not_found");
     t.world.setAccess(t.associationSpreadsheet(2), "no_access");
     // Two transient failures, then success: retried with backoff (Utilities.sleep) in one place.
-    t.world.failNext("Sheets.Spreadsheets.Values.batchGet", googleJsonError("sheets.spreadsheets.values.batchGet", "Internal error encountered."), 2);
+    t.world.failNext(
+      "Sheets.Spreadsheets.Values.batchGet",
+      googleJsonError("sheets.spreadsheets.values.batchGet", "Internal error encountered."),
+      2,
+    );
     t.world.resetCalls();
     t.app().collectAndSummarise();
     expect(statusOf(t, "F0000")).toBe("Med avvik"); // read after two failures: its own data decides
@@ -80,7 +119,11 @@ describe("sentral in the Apps Script stand-in", () => {
     expect(t.world.callsOf("Sheets.Spreadsheets.Values.batchGet")).toBe(3);
     expect(t.world.callsOf("Sheets.Spreadsheets.get")).toBe(1);
     expect(statusOf(t, "F0001")).toBe("Med avvik");
-    expect(t.read(t.centralId, "Avvik")!.some((r) => r[0] === "F0001" && r[4] === "missing_tab" && r[2] === "Tiltak")).toBe(true);
+    expect(
+      t
+        .read(t.centralId, "Avvik")!
+        .some((r) => r[0] === "F0001" && r[4] === "missing_tab" && r[2] === "Tiltak"),
+    ).toBe(true);
     // The rest of F0001 is still read.
     expect(t.read(t.centralId, "Milepæler")!.some((r) => r[0] === "F0001")).toBe(true);
   });
@@ -109,11 +152,15 @@ describe("sentral in the Apps Script stand-in", () => {
     const none = t.world.globalsFor({ userEmail: STAFF, activeSpreadsheetId: t.centralId, authMode: "NONE" });
     const { createSentralApp } = jest.requireActual("../../../src/targets/sentral/apps-script/app");
     createSentralApp(none).onOpen({ authMode: "NONE" });
-    expect(t.world.menus[0].items).toEqual([{ type: "item", caption: "Start Samspill", functionName: "enableSamspill" }]);
+    expect(t.world.menus[0].items).toEqual([
+      { type: "item", caption: "Start Samspill", functionName: "enableSamspill" },
+    ]);
     t.app().onOpen({ authMode: "FULL" });
     const items = t.world.menus[t.world.menus.length - 1].items.filter((i) => i.type === "item");
     expect(t.world.menus[t.world.menus.length - 1].caption).toBe("Samspill sentralt");
-    expect(items.map((i) => (i.type === "item" ? [i.caption, i.functionName] : []))).toEqual(MENU_ITEMS.map(([a, b]) => [a, b]));
+    expect(items.map((i) => (i.type === "item" ? [i.caption, i.functionName] : []))).toEqual(
+      MENU_ITEMS.map(([a, b]) => [a, b]),
+    );
   });
 
   it("creates a new association's spreadsheet from the template, shares and registers it", () => {
@@ -125,12 +172,21 @@ describe("sentral in the Apps Script stand-in", () => {
     const result = t.app().createAssociationSpreadsheet();
     expect(result).toMatchObject({ ok: true, id: "5501-seniornett-tromso" });
     const id = t.world.spreadsheetIds().find((x) => !before.has(x))!;
-    const snapshot = t.world.snapshot(id) as unknown as { editors: string[]; sheets: Array<{ name: string }> };
+    const snapshot = t.world.snapshot(id) as unknown as {
+      editors: string[];
+      sheets: Array<{ name: string }>;
+    };
     expect(snapshot.editors).toEqual(expect.arrayContaining(["leder@example.no", "nestleder@example.no"]));
     expect(snapshot.sheets.map((s) => s.name)).toEqual(["Årsrapport", "Aktiviteter", "Milepæler", "Tiltak"]);
     expect(t.read(id, "Årsrapport")!.find((r) => r[0] === "Kommunenummer")?.[1]).toBe("5501");
     const registry = t.read(t.centralId, "Foreninger")!;
-    expect(registry[registry.length - 1].slice(0, 5)).toEqual(["5501-seniornett-tromso", "Seniornett Tromsø", "", "5501", t.world.urlOf(id)]);
+    expect(registry[registry.length - 1].slice(0, 5)).toEqual([
+      "5501-seniornett-tromso",
+      "Seniornett Tromsø",
+      "",
+      "5501",
+      t.world.urlOf(id),
+    ]);
   });
 
   it("updates partner views: a removed address loses access", () => {
@@ -143,12 +199,20 @@ describe("sentral in the Apps Script stand-in", () => {
     const viewers = () => (t.world.snapshot(viewId) as unknown as { viewers: string[] }).viewers.sort();
     expect(viewers()).toEqual(["a@kommune.no", "b@kommune.no"]);
     const view = t.world.snapshot(viewId) as unknown as { sheets: Array<{ name: string }> };
-    expect(view.sheets.map((s) => s.name)).toEqual(["Om visningen", "Foreninger", "Aktiviteter", "Milepæler"]);
+    expect(view.sheets.map((s) => s.name)).toEqual([
+      "Om visningen",
+      "Foreninger",
+      "Aktiviteter",
+      "Milepæler",
+    ]);
 
     const registry = t.read(t.centralId, "Foreninger")!;
     registry[3][6] = "b@kommune.no";
     const globals = t.world.globalsFor({ userEmail: STAFF, activeSpreadsheetId: t.centralId });
-    globals.SpreadsheetApp.openById(t.centralId).getSheetByName("Foreninger")!.getRange("G4").setValue("b@kommune.no");
+    globals.SpreadsheetApp.openById(t.centralId)
+      .getSheetByName("Foreninger")!
+      .getRange("G4")
+      .setValue("b@kommune.no");
     t.app().updatePartnerViews();
     expect(viewers()).toEqual(["b@kommune.no"]);
   });
@@ -160,7 +224,9 @@ describe("sentral in the Apps Script stand-in", () => {
     const first = t.app().sendReminders();
     expect(first.sent).toBe(preview.reminders.filter((r: { skip: boolean }) => !r.skip).length);
     expect(t.world.mail).toHaveLength(first.sent);
-    expect(t.world.mail[0].subject).toMatch(/^Påminnelse: årsrapport 2025 for Seniornett \d+ – frist 15\.02\.2026$/);
+    expect(t.world.mail[0].subject).toMatch(
+      /^Påminnelse: årsrapport 2025 for Seniornett \d+ – frist 15\.02\.2026$/,
+    );
     expect(t.app().sendReminders().sent).toBe(0);
     expect(t.world.mail).toHaveLength(first.sent);
   });

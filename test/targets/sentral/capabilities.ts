@@ -5,7 +5,10 @@ import { Mailer, MailMessage } from "../../../src/targets/sentral/reminders";
 
 /** Drive in memory: spreadsheets by ID with their viewers and editors. */
 export function memoryDrive() {
-  const files = new Map<string, { title: string; workbook: MemoryWorkbook; viewers: Set<string>; editors: Set<string> }>();
+  const files = new Map<
+    string,
+    { title: string; workbook: MemoryWorkbook; viewers: Set<string>; editors: Set<string> }
+  >();
   let next = 1;
   const create = (title: string, firstTab?: string) => {
     const id = `view-${next++}`;

@@ -15,7 +15,7 @@ export function sampleSheets(i: number): Record<string, Cell[][]> {
   const activities = Array.from({ length: 2 + (i % 5) }, (_, k) => ({
     date: `${String(1 + ((i + k) % 28)).padStart(2, "0")}.${String(1 + (k % 12)).padStart(2, "0")}.2025`,
     type: ["Kurs", "Datahjelp", "Foredrag", "Åpent møte"][k % 4],
-    title: k === 0 && i % 11 === 0 ? "=HYPERLINK(\"x\")" : `Aktivitet ${k} hos ${i}`,
+    title: k === 0 && i % 11 === 0 ? '=HYPERLINK("x")' : `Aktivitet ${k} hos ${i}`,
     municipalityNumber: k % 3 === 2 ? other : "",
     participants: i % 13 === 0 && k === 1 ? 20000 : 5 + ((i * 3 + k) % 40),
     newParticipants: k % 2,
@@ -31,7 +31,17 @@ export function sampleSheets(i: number): Record<string, Cell[][]> {
     status: k === 0 ? "Pågår" : "Ikke startet",
     comment: `KOMMENTAR-M-${i}-${k}`,
   }));
-  const measures = [{ area: "Felles", measure: `Tiltak for ${i}`, responsibility: "Lokalt", owner: `EIER-${i}`, status: "Pågår", result: `RESULTAT-${i}`, reached: i % 50 }];
+  const measures = [
+    {
+      area: "Felles",
+      measure: `Tiltak for ${i}`,
+      responsibility: "Lokalt",
+      owner: `EIER-${i}`,
+      status: "Pågår",
+      result: `RESULTAT-${i}`,
+      reached: i % 50,
+    },
+  ];
   return associationSheets({
     report: {
       associationName: `Seniornett ${i}`,
@@ -60,18 +70,40 @@ export function associationId(i: number): string {
   return `F${String(i).padStart(4, "0")}`;
 }
 
-export function centralWorkbook(count: number, options: { deadline?: string; partners?: (i: number) => string } = {}): CentralFixture {
+export function centralWorkbook(
+  count: number,
+  options: { deadline?: string; partners?: (i: number) => string } = {},
+): CentralFixture {
   const spreadsheetOf = new Map<string, string>();
   const rows: Cell[][] = [];
   for (let i = 0; i < count; i++) {
     const id = associationId(i);
     const sheetId = `sheet-${id}`;
     spreadsheetOf.set(id, sheetId);
-    rows.push(rowOf(registry, { id, name: `Seniornett ${i}`, municipalityNumber: municipalityOf(i), spreadsheet: `https://docs.google.com/spreadsheets/d/${sheetId}/edit`, contactEmail: i % 10 === 9 ? "" : `kontakt${i}@example.no`, partnerEmails: options.partners?.(i) ?? "", active: "Ja" }));
+    rows.push(
+      rowOf(registry, {
+        id,
+        name: `Seniornett ${i}`,
+        municipalityNumber: municipalityOf(i),
+        spreadsheet: `https://docs.google.com/spreadsheets/d/${sheetId}/edit`,
+        contactEmail: i % 10 === 9 ? "" : `kontakt${i}@example.no`,
+        partnerEmails: options.partners?.(i) ?? "",
+        active: "Ja",
+      }),
+    );
   }
-  const values: Record<string, Cell> = { organisation: "Seniornett Norge", year: 2025, deadline: options.deadline ?? "15.02.2026", grantLastYear: 1000000, grantThisYear: 1200000 };
+  const values: Record<string, Cell> = {
+    organisation: "Seniornett Norge",
+    year: 2025,
+    deadline: options.deadline ?? "15.02.2026",
+    grantLastYear: 1000000,
+    grantThisYear: 1200000,
+  };
   const workbook = new MemoryWorkbook({
-    [settings.name]: [["Felt", "Verdi", "Hjelp"], ...settings.keys.map((key) => [settings.columns[key].header, values[key] ?? "", ""])],
+    [settings.name]: [
+      ["Felt", "Verdi", "Hjelp"],
+      ...settings.keys.map((key) => [settings.columns[key].header, values[key] ?? "", ""]),
+    ],
     [registry.name]: [headerOf(registry), ...rows],
     [history.name]: [headerOf(history), rowOf(history, { year: 2024, members: 9000, participants: 30000 })],
   });
@@ -81,5 +113,11 @@ export function centralWorkbook(count: number, options: { deadline?: string; par
 /** A clock that only moves when told to. */
 export function virtualClock(start = "2026-01-25T09:00:00Z") {
   let t = Date.parse(start);
-  return { now: () => new Date(t), advance: (ms: number) => void (t += ms), get ms() { return t; } };
+  return {
+    now: () => new Date(t),
+    advance: (ms: number) => void (t += ms),
+    get ms() {
+      return t;
+    },
+  };
 }

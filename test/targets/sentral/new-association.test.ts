@@ -9,12 +9,35 @@ describe("Opprett regneark for ny forening", () => {
     const { workbook } = centralWorkbook(2);
     const drive = memoryDrive();
     const clock = virtualClock();
-    const result = createAssociation({ central: workbook, files: drive.associations, input: { name: "Seniornett Bærum", municipalityNumber: "3201", editors: "leder(at)example.no, kasserer@example.no;kasserer@example.no" }, now: clock.now });
+    const result = createAssociation({
+      central: workbook,
+      files: drive.associations,
+      input: {
+        name: "Seniornett Bærum",
+        municipalityNumber: "3201",
+        editors: "leder(at)example.no, kasserer@example.no;kasserer@example.no",
+      },
+      now: clock.now,
+    });
     // Not an e-mail address: the field is named in the message.
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors).toEqual([{ field: "Redaktører (e-post)", message: "Redaktører (e-post) må være en gyldig e-postadresse (ikke «leder(at)example.no»)" }]);
+    expect(!result.ok && result.errors).toEqual([
+      {
+        field: "Redaktører (e-post)",
+        message: "Redaktører (e-post) må være en gyldig e-postadresse (ikke «leder(at)example.no»)",
+      },
+    ]);
 
-    const ok = createAssociation({ central: workbook, files: drive.associations, input: { name: "Seniornett Bærum", municipalityNumber: "3201", editors: "leder@example.no, kasserer@example.no;kasserer@example.no" }, now: clock.now });
+    const ok = createAssociation({
+      central: workbook,
+      files: drive.associations,
+      input: {
+        name: "Seniornett Bærum",
+        municipalityNumber: "3201",
+        editors: "leder@example.no, kasserer@example.no;kasserer@example.no",
+      },
+      now: clock.now,
+    });
     expect(ok).toMatchObject({ ok: true, id: "3201-seniornett-baerum" });
     if (!ok.ok) throw new Error("not created");
     const file = drive.files.get(ok.spreadsheetId)!;
@@ -30,21 +53,45 @@ describe("Opprett regneark for ny forening", () => {
     expect(report.find((r) => r[0] === "Kontakt e-post")?.[1]).toBe("leder@example.no");
 
     const registered = readCentral(workbook, "2026-01-25").associations.find((a) => a.id === ok.id)!;
-    expect(registered).toMatchObject({ name: "Seniornett Bærum", municipalityNumber: "3201", spreadsheet: ok.url, contactEmail: "leder@example.no", active: "Ja" });
-    expect(ok.message).toBe(`Regnearket for Seniornett Bærum er opprettet, registrert som 3201-seniornett-baerum, delt med leder@example.no, kasserer@example.no.`);
+    expect(registered).toMatchObject({
+      name: "Seniornett Bærum",
+      municipalityNumber: "3201",
+      spreadsheet: ok.url,
+      contactEmail: "leder@example.no",
+      active: "Ja",
+    });
+    expect(ok.message).toBe(
+      `Regnearket for Seniornett Bærum er opprettet, registrert som 3201-seniornett-baerum, delt med leder@example.no, kasserer@example.no.`,
+    );
 
     // A second association with the same name gets its own ID.
-    const again = createAssociation({ central: workbook, files: drive.associations, input: { name: "Seniornett Bærum", municipalityNumber: "3201", editors: "x@example.no" }, now: clock.now });
+    const again = createAssociation({
+      central: workbook,
+      files: drive.associations,
+      input: { name: "Seniornett Bærum", municipalityNumber: "3201", editors: "x@example.no" },
+      now: clock.now,
+    });
     expect(again).toMatchObject({ ok: true, id: "3201-seniornett-baerum-2" });
   });
 
   it("names each field that is wrong, in Norwegian, and creates nothing", () => {
     const { workbook } = centralWorkbook(1);
     const drive = memoryDrive();
-    const result = createAssociation({ central: workbook, files: drive.associations, input: { name: " ", municipalityNumber: "9999", editors: "" }, now: virtualClock().now });
+    const result = createAssociation({
+      central: workbook,
+      files: drive.associations,
+      input: { name: " ", municipalityNumber: "9999", editors: "" },
+      now: virtualClock().now,
+    });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors.map((e) => e.field)).toEqual(["Forening", "Kommunenummer", "Redaktører (e-post)"]);
-    expect(!result.ok && result.message).toBe("Forening må fylles ut\nKommunenummer «9999» er ikke et kommunenummer i kommunelisten\nRedaktører (e-post) må fylles ut");
+    expect(!result.ok && result.errors.map((e) => e.field)).toEqual([
+      "Forening",
+      "Kommunenummer",
+      "Redaktører (e-post)",
+    ]);
+    expect(!result.ok && result.message).toBe(
+      "Forening må fylles ut\nKommunenummer «9999» er ikke et kommunenummer i kommunelisten\nRedaktører (e-post) må fylles ut",
+    );
     expect(drive.files.size).toBe(0);
     expect(workbook.read("Foreninger")).toHaveLength(2);
   });

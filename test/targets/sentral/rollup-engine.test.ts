@@ -3,16 +3,34 @@ import { Cell } from "../../../src/core/cell";
 import { RegistryAssociation, spreadsheetKey } from "../../../src/core/central";
 import { MemoryWorkbook } from "../../../src/adapters/memory/memory-workbook";
 import { runRollup } from "../../../src/services/rollup";
-import { continueRollup, RollupEngineOptions, RollupStep, startRollup, STATE_KEY } from "../../../src/targets/sentral/rollup-engine";
+import {
+  continueRollup,
+  RollupEngineOptions,
+  RollupStep,
+  startRollup,
+  STATE_KEY,
+} from "../../../src/targets/sentral/rollup-engine";
 import { decodeRows, encodeResult, LAST_TAB, WORKING_TAB } from "../../../src/targets/sentral/results-store";
 import { memoryStore } from "../../../src/targets/sentral/util";
 import { assessAssociation } from "../../../src/core/association";
 import { centralWorkbook, sampleSheets, virtualClock } from "./fixtures";
 
-const OUTPUT_TABS = ["Innsamling", "Nasjonalt", "Per fylke", "Per aktivitetstype", "Mål", "Milepæler", "Tiltak", "Avvik", "Historikk"];
+const OUTPUT_TABS = [
+  "Innsamling",
+  "Nasjonalt",
+  "Per fylke",
+  "Per aktivitetstype",
+  "Mål",
+  "Milepæler",
+  "Tiltak",
+  "Avvik",
+  "Historikk",
+];
 
 function sheetsFor(count: number): Map<string, Record<string, Cell[][]>> {
-  return new Map(Array.from({ length: count }, (_, i) => [`sheet-f${String(i).padStart(4, "0")}`, sampleSheets(i)]));
+  return new Map(
+    Array.from({ length: count }, (_, i) => [`sheet-f${String(i).padStart(4, "0")}`, sampleSheets(i)]),
+  );
 }
 
 /** Every output tab, with the per-association read time (Innsamling «Lest») left out: it is when each was read. */
@@ -44,14 +62,21 @@ function setUp(count: number, readMs = 1000, deadline?: string) {
     properties,
     now: clock.now,
     user: "stab@seniornett.no",
-    scheduler: { continueLater: () => void scheduled.push("later"), cancel: () => void scheduled.push("cancel") },
+    scheduler: {
+      continueLater: () => void scheduled.push("later"),
+      cancel: () => void scheduled.push("cancel"),
+    },
     ...extra,
   });
   return { clock, workbook, sheets, properties, scheduled, reads, options, readAssociation };
 }
 
 /** Runs the trigger until the rollup publishes, moving the clock a minute between runs. */
-function finish(first: RollupStep, run: () => RollupStep, clock: { advance(ms: number): void }): { steps: RollupStep[]; last: RollupStep } {
+function finish(
+  first: RollupStep,
+  run: () => RollupStep,
+  clock: { advance(ms: number): void },
+): { steps: RollupStep[]; last: RollupStep } {
   const steps = [first];
   let last = first;
   while (last.kind === "continuing") {
@@ -70,7 +95,12 @@ describe("the resumable rollup (Hent inn og summer)", () => {
     const one = startRollup(whole.options({ readBudgetMs: 10 * 60_000, publishBeforeMs: 20 * 60_000 }));
     expect(one.kind).toBe("published");
 
-    const statuses = new Set(whole.workbook.read("Innsamling")!.slice(1).map((r) => r[5]));
+    const statuses = new Set(
+      whole.workbook
+        .read("Innsamling")!
+        .slice(1)
+        .map((r) => r[5]),
+    );
     expect([...statuses].sort()).toEqual(["Ikke sendt inn", "Med avvik", "OK"]);
     expect(whole.workbook.read("Historikk")!.map((r) => r[0])).toEqual(["År", 2024, 2025]);
 
@@ -89,7 +119,12 @@ describe("the resumable rollup (Hent inn og summer)", () => {
 
     // And both agree with the one-shot rollup of services/rollup.
     const reference = setUp(300, 1000, "15.01.2026");
-    await runRollup({ central: reference.workbook, openAssociation: reference.readAssociation, now: reference.clock.now, user: "x" });
+    await runRollup({
+      central: reference.workbook,
+      openAssociation: reference.readAssociation,
+      now: reference.clock.now,
+      user: "x",
+    });
     expect(outputs(cut.workbook)).toEqual(outputs(reference.workbook));
 
     expect(cut.scheduled.filter((s) => s === "later").length).toBe(steps.length - 1);
@@ -119,7 +154,10 @@ describe("the resumable rollup (Hent inn og summer)", () => {
     t.clock.advance(30_000);
     const second = startRollup(t.options());
     // 09:00 UTC in January is 10:00 in Oslo.
-    expect(second).toEqual({ kind: "refused", message: "En innhenting pågår allerede (startet kl. 10:00). Prøv igjen om litt." });
+    expect(second).toEqual({
+      kind: "refused",
+      message: "En innhenting pågår allerede (startet kl. 10:00). Prøv igjen om litt.",
+    });
     // The refused call changed nothing: the first run goes on where it stopped.
     const { last } = finish(first, () => continueRollup(t.options()), t.clock);
     expect(last.kind).toBe("published");
@@ -132,7 +170,9 @@ describe("the resumable rollup (Hent inn og summer)", () => {
     const held = { tryLock: () => false, release: () => undefined };
     const step = startRollup(t.options({ lock: held }));
     expect(step.kind).toBe("refused");
-    expect(step.kind === "refused" && step.message).toMatch(/^En innhenting pågår allerede \(startet kl\. \d\d:\d\d\)\. Prøv igjen om litt\.$/);
+    expect(step.kind === "refused" && step.message).toMatch(
+      /^En innhenting pågår allerede \(startet kl\. \d\d:\d\d\)\. Prøv igjen om litt\.$/,
+    );
     expect(t.reads).toHaveLength(0);
     // A continuation that finds the lock taken tries again later instead of giving up.
     expect(continueRollup(t.options({ lock: held })).kind).toBe("busy");
@@ -194,14 +234,19 @@ describe("the resumable rollup (Hent inn og summer)", () => {
     const statusOf = (id: string) => rows.find((r) => r[0] === id)?.[5];
     expect(statusOf("F0002")).toBe("Finnes ikke");
     expect(statusOf("F0001")).not.toBe("Finnes ikke");
-    expect(t.workbook.read("Avvik")!.some((r) => r[0] === "F0002" && String(r[6]).includes("timed out"))).toBe(true);
+    expect(
+      t.workbook.read("Avvik")!.some((r) => r[0] === "F0002" && String(r[6]).includes("timed out")),
+    ).toBe(true);
   });
-
 });
 
 describe("the working tab", () => {
   it("splits a large result over cells of at most 40,000 characters and reads it back whole", () => {
-    const result = assessAssociation({ id: "X", name: "X", municipalityNumber: "0301" }, { kind: "not_found", detail: "y".repeat(95_000) }, { year: 2025, today: "2026-01-01" });
+    const result = assessAssociation(
+      { id: "X", name: "X", municipalityNumber: "0301" },
+      { kind: "not_found", detail: "y".repeat(95_000) },
+      { year: 2025, today: "2026-01-01" },
+    );
     const row = encodeResult("run", result, "2026-01-01T00:00:00Z");
     expect(row.length).toBe(6);
     expect(row.slice(3).every((c) => String(c).length <= 40_000)).toBe(true);

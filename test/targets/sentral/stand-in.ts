@@ -13,7 +13,12 @@ export const STAFF = "stab@seniornett.no";
 export function latency(call: string): number {
   if (call === "Sheets.Spreadsheets.Values.batchGet") return 600;
   if (call === "Sheets.Spreadsheets.get") return 800;
-  if (/\.(setValues|setNumberFormats|clearContents|insertSheet|insertChart|hideSheet|addViewers|addEditors|removeViewer|create|setProperty|deleteProperty)$/.test(call)) return 1000;
+  if (
+    /\.(setValues|setNumberFormats|clearContents|insertSheet|insertChart|hideSheet|addViewers|addEditors|removeViewer|create|setProperty|deleteProperty)$/.test(
+      call,
+    )
+  )
+    return 1000;
   return 50;
 }
 
@@ -40,17 +45,41 @@ export interface SentralWorld {
   runTriggers(tuning?: SentralTuning): number;
 }
 
-export function sentralWorld(count: number, options: { deadline?: string; partners?: (i: number) => string; seedAssociations?: boolean } = {}): SentralWorld {
+export function sentralWorld(
+  count: number,
+  options: { deadline?: string; partners?: (i: number) => string; seedAssociations?: boolean } = {},
+): SentralWorld {
   const world = createWorld({ startTime: Date.UTC(2026, 0, 25, 9, 0, 0), mailQuota: 1500 });
   const { workbook } = centralWorkbook(count, options);
-  const seed = (tables: Record<string, Cell[][]>) => Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.map((r) => r.map((c) => (c === undefined || c === null ? "" : c)))])) as Record<string, Array<Array<string | number | boolean | Date>>>;
-  const centralId = world.addSpreadsheet({ name: "Samspill sentralt", owner: STAFF, sheets: seed(Object.fromEntries(workbook.sheetNames().map((n) => [n, workbook.read(n)!]))) });
+  const seed = (tables: Record<string, Cell[][]>) =>
+    Object.fromEntries(
+      Object.entries(tables).map(([name, rows]) => [
+        name,
+        rows.map((r) => r.map((c) => (c === undefined || c === null ? "" : c))),
+      ]),
+    ) as Record<string, Array<Array<string | number | boolean | Date>>>;
+  const centralId = world.addSpreadsheet({
+    name: "Samspill sentralt",
+    owner: STAFF,
+    sheets: seed(Object.fromEntries(workbook.sheetNames().map((n) => [n, workbook.read(n)!]))),
+  });
   if (options.seedAssociations !== false) {
-    for (let i = 0; i < count; i++) world.addSpreadsheet({ id: `sheet-${associationId(i)}`, name: `Seniornett ${i}`, owner: `kontakt${i}@example.no`, editors: [STAFF], sheets: seed(sampleSheets(i)) });
+    for (let i = 0; i < count; i++)
+      world.addSpreadsheet({
+        id: `sheet-${associationId(i)}`,
+        name: `Seniornett ${i}`,
+        owner: `kontakt${i}@example.no`,
+        editors: [STAFF],
+        sheets: seed(sampleSheets(i)),
+      });
   }
   const now = latencyClock(world);
   const app = (tuning: SentralTuning = {}, o: { ui?: boolean } = {}) => {
-    const globals = world.globalsFor({ userEmail: STAFF, activeSpreadsheetId: centralId, uiAvailable: o.ui ?? true });
+    const globals = world.globalsFor({
+      userEmail: STAFF,
+      activeSpreadsheetId: centralId,
+      uiAvailable: o.ui ?? true,
+    });
     const made = createSentralApp(globals, { now, ...tuning });
     // Google releases an execution's locks when it ends: wrap every function to end it.
     return Object.fromEntries(
@@ -84,5 +113,13 @@ export function sentralWorld(count: number, options: { deadline?: string; partne
     }
     throw new Error("triggers never settled");
   };
-  return { world, centralId, now, app, read, associationSpreadsheet: (i) => `sheet-${associationId(i)}`, runTriggers };
+  return {
+    world,
+    centralId,
+    now,
+    app,
+    read,
+    associationSpreadsheet: (i) => `sheet-${associationId(i)}`,
+    runTriggers,
+  };
 }

@@ -8,7 +8,13 @@ import { DashboardCharts, publishDashboard } from "../dashboard";
 import { AssociationFiles, createAssociation } from "../new-association";
 import { updatePartnerViews as refreshPartnerViews, ViewFiles } from "../partner-views";
 import { LAST_TAB, ResultsStore, WORKING_TAB } from "../results-store";
-import { continueRollup as continueEngine, RollupEngineOptions, RollupStep, Scheduler, startRollup } from "../rollup-engine";
+import {
+  continueRollup as continueEngine,
+  RollupEngineOptions,
+  RollupStep,
+  Scheduler,
+  startRollup,
+} from "../rollup-engine";
 import { errorText, KeyValueStore, Lock } from "../util";
 import { createAssociationReader } from "./association-reader";
 import { CONTINUE_HANDLER, MENU, MENU_ITEMS, PUBLIC_FUNCTIONS, START_ITEM } from "../public";
@@ -72,10 +78,14 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
   const scheduler: Scheduler = {
     continueLater() {
       this.cancel();
-      g.ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(tuning.continueAfterMs ?? 60_000).create();
+      g.ScriptApp.newTrigger(CONTINUE_HANDLER)
+        .timeBased()
+        .after(tuning.continueAfterMs ?? 60_000)
+        .create();
     },
     cancel() {
-      for (const trigger of g.ScriptApp.getProjectTriggers()) if (trigger.getHandlerFunction() === CONTINUE_HANDLER) g.ScriptApp.deleteTrigger(trigger);
+      for (const trigger of g.ScriptApp.getProjectTriggers())
+        if (trigger.getHandlerFunction() === CONTINUE_HANDLER) g.ScriptApp.deleteTrigger(trigger);
     },
   };
 
@@ -87,8 +97,16 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
       for (const spec of specs) {
         if (titles.has(spec.title)) continue;
         const at = parseA1(spec.anchor) ?? { row: 0, column: 0 };
-        const builder = (spec.kind === "bar" ? sheet.newChart().asBarChart() : sheet.newChart().asColumnChart()) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
-        sheet.insertChart(builder.addRange(sheet.getRange(spec.range)).setOption("title", spec.title).setPosition(at.row + 1, at.column + 1, 0, 0).build());
+        const builder = (spec.kind === "bar"
+          ? sheet.newChart().asBarChart()
+          : sheet.newChart().asColumnChart()) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+        sheet.insertChart(
+          builder
+            .addRange(sheet.getRange(spec.range))
+            .setOption("title", spec.title)
+            .setPosition(at.row + 1, at.column + 1, 0, 0)
+            .build(),
+        );
       }
     },
   });
@@ -105,7 +123,11 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     const workbook = new AppsScriptWorkbook(ss, g.SpreadsheetApp);
     return {
       central: workbook,
-      readAssociation: createAssociationReader(g.Sheets, { sleep: (ms) => g.Utilities.sleep(ms), minIntervalMs: tuning.minReadIntervalMs ?? 1000, now: () => now().getTime() }),
+      readAssociation: createAssociationReader(g.Sheets, {
+        sleep: (ms) => g.Utilities.sleep(ms),
+        minIntervalMs: tuning.minReadIntervalMs ?? 1000,
+        now: () => now().getTime(),
+      }),
       properties: properties(),
       now,
       user: user(),
@@ -170,12 +192,16 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     createSentralApi({
       central: central(),
       properties: properties(),
-      mail: { send: (m) => g.MailApp.sendEmail(m.to, m.subject, m.body), remainingDailyQuota: () => g.MailApp.getRemainingDailyQuota() },
+      mail: {
+        send: (m) => g.MailApp.sendEmail(m.to, m.subject, m.body),
+        remainingDailyQuota: () => g.MailApp.getRemainingDailyQuota(),
+      },
       now,
       lock: lockOf(g.LockService.getDocumentLock()),
     });
 
-  const showSidebar = (file: string, title: string) => ui().showSidebar(g.HtmlService.createHtmlOutputFromFile(file).setTitle(title));
+  const showSidebar = (file: string, title: string) =>
+    ui().showSidebar(g.HtmlService.createHtmlOutputFromFile(file).setTitle(title));
 
   const report = (step: RollupStep) => {
     hideWorkingTabs(spreadsheet());
@@ -235,10 +261,20 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
       const editors = ask("3 av 3", "E-postadressene til foreningens redaktører (skill med komma):");
       if (editors === null) return;
       const lock = g.LockService.getDocumentLock();
-      if (!lock.tryLock(10_000)) return void u.alert("Et annet regneark opprettes akkurat nå. Prøv igjen om litt.");
+      if (!lock.tryLock(10_000))
+        return void u.alert("Et annet regneark opprettes akkurat nå. Prøv igjen om litt.");
       try {
-        const result = createAssociation({ central: central(), files: associationFiles(), input: { name, municipalityNumber, editors }, now });
-        u.alert(result.ok ? `${result.message}\n\n${result.url}` : `Regnearket ble ikke opprettet:\n\n${result.message}`);
+        const result = createAssociation({
+          central: central(),
+          files: associationFiles(),
+          input: { name, municipalityNumber, editors },
+          now,
+        });
+        u.alert(
+          result.ok
+            ? `${result.message}\n\n${result.url}`
+            : `Regnearket ble ikke opprettet:\n\n${result.message}`,
+        );
         return result;
       } finally {
         lock.releaseLock();
@@ -248,7 +284,10 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     updatePartnerViews() {
       const workbook = central();
       const results = new ResultsStore(workbook).loadLast().map((r) => r.result);
-      if (!results.length) return void ui().alert("Kjør «Hent inn og summer» først: kommunevisningene bygger på siste innhenting.");
+      if (!results.length)
+        return void ui().alert(
+          "Kjør «Hent inn og summer» først: kommunevisningene bygger på siste innhenting.",
+        );
       const outcome = refreshPartnerViews({ central: workbook, files: viewFiles(), results, now });
       ui().alert(outcome.message);
       return outcome;

@@ -39,7 +39,10 @@ export function spreadsheetId(reference: string): string {
   return /\/d\/([a-zA-Z0-9_-]+)/.exec(reference)?.[1] ?? reference.trim();
 }
 
-export function createAssociationReader(Sheets: SheetsService, options: ReaderOptions): (entry: RegistryAssociation) => AssociationSource {
+export function createAssociationReader(
+  Sheets: SheetsService,
+  options: ReaderOptions,
+): (entry: RegistryAssociation) => AssociationSource {
   const interval = options.minIntervalMs ?? 0;
   const now = options.now ?? (() => Date.now());
   let last = -Infinity;
@@ -55,7 +58,11 @@ export function createAssociationReader(Sheets: SheetsService, options: ReaderOp
     const id = spreadsheetId(entry.spreadsheet);
     try {
       const response = paced(() =>
-        Sheets.Spreadsheets!.Values!.batchGet(id, { ranges: TABS.map(quoted), valueRenderOption: "UNFORMATTED_VALUE", dateTimeRenderOption: "SERIAL_NUMBER" }),
+        Sheets.Spreadsheets!.Values!.batchGet(id, {
+          ranges: TABS.map(quoted),
+          valueRenderOption: "UNFORMATTED_VALUE",
+          dateTimeRenderOption: "SERIAL_NUMBER",
+        }),
       );
       const ranges = response.valueRanges ?? [];
       const sheets: Record<string, CellTable | undefined> = {};
@@ -68,13 +75,18 @@ export function createAssociationReader(Sheets: SheetsService, options: ReaderOp
     }
     try {
       const spreadsheet = paced(() =>
-        Sheets.Spreadsheets!.get(id, { includeGridData: true, fields: "sheets(properties(title),data(rowData(values(effectiveValue))))" }),
+        Sheets.Spreadsheets!.get(id, {
+          includeGridData: true,
+          fields: "sheets(properties(title),data(rowData(values(effectiveValue))))",
+        }),
       );
       const sheets: Record<string, CellTable | undefined> = {};
       for (const sheet of spreadsheet.sheets ?? []) {
         const title = sheet.properties?.title ?? "";
         if (!TABS.includes(title)) continue;
-        const rows = (sheet.data?.[0]?.rowData ?? []).map((row) => (row.values ?? []).map((v) => cellOf(v.effectiveValue)));
+        const rows = (sheet.data?.[0]?.rowData ?? []).map((row) =>
+          (row.values ?? []).map((v) => cellOf(v.effectiveValue)),
+        );
         sheets[title] = rows;
       }
       return { kind: "read", sheets };

@@ -10,7 +10,12 @@ export type Failure = "not_found" | "no_access" | "missing_tab" | "transient" | 
 export function classifyError(error: unknown): Failure {
   const text = errorText(error);
   if (/Unable to parse range/i.test(text)) return "missing_tab";
-  if (/timed out|too many times|rate limit|quota exceeded|RESOURCE_EXHAUSTED|\b429\b|\b50[0234]\b|internal error|backend ?error|service unavailable|Empty response|Service \w+ failed|try again/i.test(text)) return "transient";
+  if (
+    /timed out|too many times|rate limit|quota exceeded|RESOURCE_EXHAUSTED|\b429\b|\b50[0234]\b|internal error|backend ?error|service unavailable|Empty response|Service \w+ failed|try again/i.test(
+      text,
+    )
+  )
+    return "transient";
   if (/not found|\b404\b|No item with the given ID/i.test(text)) return "not_found";
   if (/permission|\b403\b|forbidden|access denied/i.test(text)) return "no_access";
   return "other";
