@@ -21,7 +21,7 @@ async function render(spec: vl.TopLevelSpec): Promise<string> {
   }
 }
 
-const config = { font: FONT, view: { stroke: null }, axis: { labelFontSize: 12, titleFontSize: 12, labelLimit: 220 } };
+const config = { font: FONT, view: { stroke: null }, axis: { labelFontSize: 12, titleFontSize: 12, labelLimit: 280 } };
 
 export function participantsPerCountySpec(summary: Summary): vl.TopLevelSpec {
   return {
@@ -43,6 +43,8 @@ export function participantsPerCountySpec(summary: Summary): vl.TopLevelSpec {
 }
 
 export function goalProgressSpec(summary: Summary): vl.TopLevelSpec {
+  const y = { field: "mål", type: "nominal", sort: null, title: null } as const;
+  const x = { field: "andel", type: "quantitative", title: "Andel av målet", scale: { domain: [0, 1.45] }, axis: { format: ".0%", values: [0, 0.25, 0.5, 0.75, 1] } } as const;
   const values = goalLines(summary).map((g) => ({ mål: g.name, andel: g.progress ?? 0, tekst: g.progress === null ? "ukjent" : `${g.actual} av ${g.target.replace("≥ ", "")}`, status: g.met }));
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
@@ -54,16 +56,14 @@ export function goalProgressSpec(summary: Summary): vl.TopLevelSpec {
       {
         mark: { type: "bar" },
         encoding: {
+          y,
+          x,
           color: { field: "status", type: "nominal", title: "Status", scale: { domain: ["nådd", "ikke nådd", "ukjent"], range: ["#3A7D44", "#D98E04", "#9AA0A6"] } },
         },
       },
-      { mark: { type: "rule", color: "#333", strokeDash: [4, 3] }, encoding: { x: { datum: 1 } } },
-      { mark: { type: "text", align: "left", dx: 4, fontSize: 11 }, encoding: { text: { field: "tekst", type: "nominal" } } },
+      { mark: { type: "text", align: "left", dx: 4, fontSize: 11 }, encoding: { y, x, text: { field: "tekst", type: "nominal" } } },
+      { mark: { type: "rule", color: "#333", strokeDash: [4, 3] }, encoding: { x: { datum: 1, type: "quantitative" } } },
     ],
-    encoding: {
-      y: { field: "mål", type: "nominal", sort: null, title: null },
-      x: { field: "andel", type: "quantitative", title: "Andel av målet", scale: { domain: [0, 1.45] }, axis: { format: ".0%", values: [0, 0.25, 0.5, 0.75, 1] } },
-    },
     config,
   } as vl.TopLevelSpec;
 }
