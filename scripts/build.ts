@@ -57,10 +57,11 @@ export function wrappers(names: ReadonlyArray<string>): string {
   return names.map((name) => `function ${name}() { return ${APP_GLOBAL}.${name}.apply(this, arguments); }`).join("\n");
 }
 
-export async function buildTarget(name: string): Promise<BuiltTarget> {
+/** Builds one target into build/<name>/ (tests pass their own `outDir`). */
+export async function buildTarget(name: string, options: { outDir?: string } = {}): Promise<BuiltTarget> {
   const target = TARGETS[name];
   if (!target) throw new Error(`Unknown target ${name}; known: ${Object.keys(TARGETS).join(", ")}`);
-  const dir = join(ROOT, "build", name);
+  const dir = options.outDir ?? join(ROOT, "build", name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
 
@@ -91,8 +92,11 @@ export async function buildTarget(name: string): Promise<BuiltTarget> {
   checkBundle(name, code, publicFunctions);
   writeFileSync(join(dir, "Code.js"), code);
   writeFileSync(join(dir, "appsscript.json"), JSON.stringify(JSON.parse(readFileSync(join(ROOT, target.manifest), "utf8")), null, 2) + "\n");
-  mkdirSync(join(ROOT, "build", "meta"), { recursive: true });
-  writeFileSync(join(ROOT, "build", "meta", `${name}.json`), JSON.stringify(metafile));
+  if (!options.outDir) {
+    // esbuild's metafile (what went into the bundle, byte by byte) next to, not inside, the pushed folder.
+    mkdirSync(join(ROOT, "build", "meta"), { recursive: true });
+    writeFileSync(join(ROOT, "build", "meta", `${name}.json`), JSON.stringify(metafile));
+  }
 
   const files = ["Code.js", "appsscript.json"];
   if (target.sidebars && existsSync(join(ROOT, "scripts", "build-sidebars.ts"))) {

@@ -21,10 +21,33 @@ const WHITE = "#ffffff";
 /** Number formats of a template's data cells (a year is shown 2025, not 2 025). */
 const PLAN_FORMATS: Record<ColumnFormat, string> = { ...NUMBER_FORMATS, whole: "0", decimal: "0.0#" };
 
+/** Google's size of a sheet made with insertSheet(). */
+const NEW_SHEET_ROWS = 1000;
+const NEW_SHEET_COLUMNS = 26;
+const NEW_SHEET_COLUMN_WIDTH = 100;
+
 interface LastRead {
   range: Range;
+  /** 1-based sheet row and column of the range's top-left cell. */
+  top: number;
+  left: number;
   rows: number;
   columns: number;
+}
+
+/** What this object knows about one tab during one server call. */
+interface Tab {
+  sheet: Sheet;
+  /** Made by this object: empty, of Google's default size, with no notes, rules or protections yet. */
+  created: boolean;
+  /** Grid size, once known. */
+  maxRows?: number;
+  maxColumns?: number;
+  /** Range objects by position, so one range serves several calls. */
+  ranges: Map<string, Range>;
+  lastRead?: LastRead;
+  /** A tab created by this object holds exactly what it wrote (strings are kept as text). */
+  written?: Cell[][];
 }
 
 /**
@@ -33,12 +56,11 @@ interface LastRead {
  * Service calls are what Apps Script charges time for, so everything is batched: one
  * getDataRange().getValues() per read, one setValues per written block, number formats and data
  * validation as one 2D call over the template's columns, marks as one getBackgrounds/setBackgrounds
- * over the range that was read. Sheet objects and the last read range are cached for the life of
- * this object (one server call), and forgotten when the tab is written.
+ * over the range that was read. What the object learns (sheets, grid sizes, ranges, that a tab was
+ * just created and so holds no notes, rules or protections) is kept for its life: one server call.
  */
 export class AppsScriptWorkbook implements Workbook {
-  private readonly sheets = new Map<string, Sheet | null>();
-  private readonly lastRead = new Map<string, LastRead>();
+  private readonly tabs = new Map<string, Tab | null>();
 
   constructor(
     private readonly spreadsheet: Spreadsheet,
@@ -46,89 +68,88 @@ export class AppsScriptWorkbook implements Workbook {
   ) {}
 
   sheetNames(): string[] {
-    const names = this.spreadsheet.getSheets().map((sheet) => {
+    return this.spreadsheet.getSheets().map((sheet) => {
       const name = sheet.getName();
-      this.sheets.set(name, sheet);
+      if (!this.tabs.get(name)) this.tabs.set(name, { sheet, created: false, ranges: new Map() });
       return name;
     });
-    return names;
   }
 
-  /** The sheet of a tab, from cache; undefined when the tab does not exist. */
+  /** The sheet of a tab; undefined when the tab does not exist. */
   sheet(name: string): Sheet | undefined {
-    let sheet = this.sheets.get(name);
-    if (sheet === undefined) {
-      sheet = this.spreadsheet.getSheetByName(name);
-      this.sheets.set(name, sheet);
-    }
-    return sheet ?? undefined;
+    return this.tab(name)?.sheet;
   }
 
   /** Lets a caller that already holds the sheet (an onEdit event) skip the lookup. */
   remember(name: string, sheet: Sheet): void {
-    this.sheets.set(name, sheet);
+    this.tabs.set(name, { sheet, created: false, ranges: new Map() });
   }
 
   read(name: string): CellTable | undefined {
-    const sheet = this.sheet(name);
-    if (!sheet) return undefined;
-    const range = sheet.getDataRange();
+    const tab = this.tab(name);
+    if (!tab) return undefined;
+    if (tab.written) return tab.written.map((row) => row.map((v) => (v instanceof Date ? new Date(v.getTime()) : v)));
+    const range = tab.sheet.getDataRange();
     const values = range.getValues() as Cell[][];
-    this.lastRead.set(name, { range, rows: values.length, columns: values[0]?.length ?? 0 });
+    // The data range always starts at A1.
+    tab.lastRead = { range, top: 1, left: 1, rows: values.length, columns: values[0]?.length ?? 0 };
     if (values.length === 1 && values[0].every((v) => v === "")) return [];
     return values;
   }
 
   /**
-   * Reads the header row and the rows first..last (1-based) only: what an edit re-check needs.
-   * Returns the header and the rows; the range of the rows is kept for `markRows`.
+   * Reads rows first..last (1-based) of columns 1..width, and the header row: what an edit re-check
+   * needs. The rows' range is kept for `markCells`, which then touches only those rows.
    */
   readRows(name: string, first: number, last: number, width: number): { header: Cell[]; rows: Cell[][] } | undefined {
-    const sheet = this.sheet(name);
-    if (!sheet) return undefined;
-    const header = (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []) as Cell[];
+    const tab = this.tab(name);
+    if (!tab) return undefined;
+    const header = (this.range(tab, 1, 1, 1, width).getValues()[0] ?? []) as Cell[];
     if (last < first) return { header, rows: [] };
-    const range = sheet.getRange(first, 1, last - first + 1, width);
+    const range = this.range(tab, first, 1, last - first + 1, width);
     const rows = range.getValues() as Cell[][];
-    this.lastRead.set(name, { range, rows: rows.length, columns: width });
+    tab.lastRead = { range, top: first, left: 1, rows: rows.length, columns: width };
     return { header, rows };
   }
 
   write(name: string, rows: Cell[][], formats: ReadonlyArray<ColumnFormat | undefined> = []): void {
-    const existing = this.sheet(name);
-    const sheet = existing ?? this.insert(name);
-    this.lastRead.delete(name);
-    if (existing) sheet.clearContents();
+    const tab = this.tab(name) ?? this.insert(name);
+    this.forget(tab);
+    if (!tab.created) tab.sheet.clearContents();
     const width = Math.max(0, ...rows.map((r) => r.length));
     if (rows.length === 0 || width === 0) return;
-    this.ensureGrid(sheet, rows.length, width);
-    const range = sheet.getRange(1, 1, rows.length, width);
+    this.ensureGrid(tab, rows.length, width);
+    const range = this.range(tab, 1, 1, rows.length, width);
     const values = rows.map((row) => Array.from({ length: width }, (_, j) => toSheetValue(row[j])));
-    // Formats first: a string cell is plain text before its value lands, so it stays the string.
-    range.setNumberFormats(values.map((row) => row.map((value, j) => cellFormat(value, formats[j]))));
+    // Formats first: a string cell is plain text before its value lands, so it stays that string.
+    // Without column formats, only cells Sheets would reinterpret (and dates) need one.
+    if (formats.length > 0 || !tab.created || values.some((row) => row.some((v) => needsPlainText(v) || v instanceof Date))) {
+      range.setNumberFormats(values.map((row) => row.map((value, j) => cellFormat(value, formats[j]))));
+    }
     range.setValues(values);
+    if (tab.created) {
+      tab.written = values.map((row) => row.map((v) => (v instanceof Date ? new Date(v.getTime()) : v)));
+      tab.lastRead = { range, top: 1, left: 1, rows: values.length, columns: width };
+    }
   }
 
   append(name: string, rows: Cell[][]): number {
-    const sheet = this.sheet(name) ?? this.insert(name);
-    this.lastRead.delete(name);
-    const first = sheet.getLastRow() + 1;
+    const tab = this.tab(name) ?? this.insert(name);
+    this.forget(tab);
+    const first = tab.sheet.getLastRow() + 1;
     const width = Math.max(0, ...rows.map((r) => r.length));
     if (rows.length === 0 || width === 0) return first;
-    this.ensureGrid(sheet, first + rows.length - 1, width);
+    this.ensureGrid(tab, first + rows.length - 1, width);
     const values = rows.map((row) => Array.from({ length: width }, (_, j) => toSheetValue(row[j])));
-    this.formatCells(
-      sheet,
-      values.flatMap((row, i) => row.map((value, j) => ({ row: first + i, column: j + 1, value }))),
-    );
-    sheet.getRange(first, 1, rows.length, width).setValues(values);
+    this.formatCells(tab.sheet, values.flatMap((row, i) => row.map((value, j) => ({ row: first + i, column: j + 1, value }))));
+    this.range(tab, first, 1, rows.length, width).setValues(values);
     return first;
   }
 
   setCells(name: string, updates: ReadonlyArray<CellUpdate>): void {
     if (updates.length === 0) return;
-    const sheet = this.sheet(name) ?? this.insert(name);
-    this.lastRead.delete(name);
+    const tab = this.tab(name) ?? this.insert(name);
+    this.forget(tab);
     const cells = updates.map(({ cell, value }) => {
       const at = parseA1(cell);
       if (!at) throw new Error(`Ugyldig cellereferanse: ${cell}`);
@@ -138,94 +159,120 @@ export class AppsScriptWorkbook implements Workbook {
     const left = Math.min(...cells.map((c) => c.column));
     const bottom = Math.max(...cells.map((c) => c.row));
     const right = Math.max(...cells.map((c) => c.column));
-    this.ensureGrid(sheet, bottom, right);
-    this.formatCells(sheet, cells);
+    this.ensureGrid(tab, bottom, right);
+    this.formatCells(tab.sheet, cells);
     const byPosition = new Map(cells.map((c) => [`${c.row}:${c.column}`, c.value]));
     if (byPosition.size === (bottom - top + 1) * (right - left + 1)) {
-      // The updates fill a rectangle (a row of fields, a column run): one call.
+      // The updates fill a rectangle (a row of fields, a run down a column): one call.
       const block = Array.from({ length: bottom - top + 1 }, (_, i) => Array.from({ length: right - left + 1 }, (_, j) => byPosition.get(`${top + i}:${left + j}`)!));
-      sheet.getRange(top, left, block.length, block[0].length).setValues(block);
+      this.range(tab, top, left, block.length, block[0].length).setValues(block);
     } else {
       for (const [position, value] of byPosition) {
         const [row, column] = position.split(":").map(Number);
-        sheet.getRange(row, column).setValue(value);
+        this.range(tab, row, column, 1, 1).setValue(value);
       }
     }
   }
 
   applyPlan(plan: SheetPlan): void {
-    const sheet = this.sheet(plan.name) ?? this.insert(plan.name);
-    if (plan.layout === "form") this.applyFormPlan(sheet, plan);
-    else this.applyTablePlan(sheet, plan);
-    sheet.setFrozenRows(plan.frozenRows);
-    this.applyWidths(sheet, plan.layout === "form" ? formWidths() : plan.columns.map((c) => ({ index: c.index, width: c.width })));
-    this.applyConditionalFormats(sheet, plan);
-    this.applyProtections(sheet, plan.protectedRanges);
+    const tab = this.tab(plan.name) ?? this.insert(plan.name);
+    if (plan.layout === "form") this.applyFormPlan(tab, plan);
+    else this.applyTablePlan(tab, plan);
+    tab.sheet.setFrozenRows(plan.frozenRows);
+    this.applyConditionalFormats(tab, plan);
+    this.applyProtections(tab, plan.protectedRanges);
   }
 
   /**
-   * Marks problem cells with a background, clearing earlier marks, in one setBackgrounds over the
-   * range last read: the user's own backgrounds are written back as they were, conditional
-   * formatting is a separate layer and is not touched. Cells outside that range (a missing column's
-   * header) are not marked; the sidebar lists them.
+   * Marks problem cells with a background and clears earlier marks, with one setBackgrounds over
+   * the range last read (the whole tab after `read`, the edited rows after `readRows`): the user's
+   * own backgrounds are written back as they were, and conditional formatting is a separate layer
+   * that is not touched. Cells outside that range (a missing column's header) are not marked; the
+   * sidebar lists them.
    */
   markCells(name: string, marks: ReadonlyArray<CellMark>): void {
-    const sheet = this.sheet(name);
-    if (!sheet) return;
-    let last = this.lastRead.get(name);
-    if (!last) {
-      const range = sheet.getDataRange();
-      last = { range, rows: range.getNumRows(), columns: range.getNumColumns() };
+    const tab = this.tab(name);
+    if (!tab) return;
+    if (!tab.lastRead) {
+      const range = tab.sheet.getDataRange();
+      tab.lastRead = { range, top: 1, left: 1, rows: range.getNumRows(), columns: range.getNumColumns() };
     }
-    const top = last.range.getRow();
-    const left = last.range.getColumn();
-    this.markWithin(last, top, left, marks);
-  }
-
-  /** Marks in the rows last read with `readRows` (row numbers are the sheet's). */
-  markRows(name: string, first: number, marks: ReadonlyArray<CellMark>): void {
-    const last = this.lastRead.get(name);
-    if (!last) return;
-    this.markWithin(last, first, 1, marks);
-  }
-
-  private markWithin(last: LastRead, top: number, left: number, marks: ReadonlyArray<CellMark>): void {
-    if (last.rows === 0 || last.columns === 0) return;
+    const { range, top, left, rows, columns } = tab.lastRead;
+    if (rows === 0 || columns === 0) return;
     const wanted = new Set<string>();
     for (const mark of marks) {
       const at = parseA1(mark.cell);
       if (!at) continue;
       const i = at.row + 1 - top;
       const j = at.column + 1 - left;
-      if (i >= 0 && i < last.rows && j >= 0 && j < last.columns) wanted.add(`${i}:${j}`);
+      if (i >= 0 && i < rows && j >= 0 && j < columns) wanted.add(`${i}:${j}`);
     }
-    const current = last.range.getBackgrounds();
+    const current = range.getBackgrounds();
     let changed = false;
     const next = current.map((row, i) =>
       row.map((color, j) => {
-        const isMark = String(color).toLowerCase() === MARK;
+        const lower = String(color).toLowerCase();
         const want = wanted.has(`${i}:${j}`);
-        if (want !== isMark) changed = true;
+        if (want !== (lower === MARK)) changed = true;
         if (want) return MARK_BACKGROUND;
-        // Unmarked and untouched cells keep their colour; plain white stays "no colour".
-        return isMark || String(color).toLowerCase() === WHITE ? null : color;
+        // Unmarked cells keep their colour; plain white stays "no colour".
+        return lower === MARK || lower === WHITE ? null : color;
       }),
     );
-    if (changed) last.range.setBackgrounds(next);
+    if (changed) range.setBackgrounds(next);
   }
 
-  private insert(name: string): Sheet {
-    const sheet = this.spreadsheet.insertSheet(name);
-    this.sheets.set(name, sheet);
-    return sheet;
+  private tab(name: string): Tab | undefined {
+    let tab = this.tabs.get(name);
+    if (tab === undefined) {
+      const sheet = this.spreadsheet.getSheetByName(name);
+      tab = sheet ? { sheet, created: false, ranges: new Map() } : null;
+      this.tabs.set(name, tab);
+    }
+    return tab ?? undefined;
+  }
+
+  /** After a change, the next read asks the sheet again. */
+  private forget(tab: Tab): void {
+    tab.lastRead = undefined;
+    tab.written = undefined;
+  }
+
+  private insert(name: string): Tab {
+    const tab: Tab = { sheet: this.spreadsheet.insertSheet(name), created: true, maxRows: NEW_SHEET_ROWS, maxColumns: NEW_SHEET_COLUMNS, ranges: new Map() };
+    this.tabs.set(name, tab);
+    return tab;
+  }
+
+  /** One Range object per position and tab (getRange is a service call too). */
+  private range(tab: Tab, row: number, column: number, rows: number, columns: number): Range {
+    const key = `${row},${column},${rows},${columns}`;
+    let range = tab.ranges.get(key);
+    if (!range) tab.ranges.set(key, (range = tab.sheet.getRange(row, column, rows, columns)));
+    return range;
+  }
+
+  /** A range by A1 notation ("A2:H1001"), shared with `range` for the same cells. */
+  private rangeA1(tab: Tab, a1: string): Range {
+    const [from, to = from] = a1.split(":");
+    const start = parseA1(from);
+    const end = parseA1(to);
+    if (!start || !end) return tab.sheet.getRange(a1);
+    return this.range(tab, start.row + 1, start.column + 1, end.row - start.row + 1, end.column - start.column + 1);
   }
 
   /** Grows the grid so rows × columns fit (getRange beyond the grid throws in Sheets). */
-  private ensureGrid(sheet: Sheet, rows: number, columns: number): void {
-    const maxRows = sheet.getMaxRows();
-    if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-    const maxColumns = sheet.getMaxColumns();
-    if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  private ensureGrid(tab: Tab, rows: number, columns: number): void {
+    tab.maxRows ??= tab.sheet.getMaxRows();
+    if (rows > tab.maxRows) {
+      tab.sheet.insertRowsAfter(tab.maxRows, rows - tab.maxRows);
+      tab.maxRows = rows;
+    }
+    tab.maxColumns ??= tab.sheet.getMaxColumns();
+    if (columns > tab.maxColumns) {
+      tab.sheet.insertColumnsAfter(tab.maxColumns, columns - tab.maxColumns);
+      tab.maxColumns = columns;
+    }
   }
 
   /** Plain text for strings Sheets would reinterpret, a date format for dates: one RangeList each. */
@@ -233,7 +280,7 @@ export class AppsScriptWorkbook implements Workbook {
     const text: string[] = [];
     const dates: string[] = [];
     for (const { row, column, value } of cells) {
-      const a1 = columnName(column) + row;
+      const a1 = columnLetter(column - 1) + row;
       if (needsPlainText(value as Cell)) text.push(a1);
       else if (value instanceof Date) dates.push(a1);
     }
@@ -241,74 +288,96 @@ export class AppsScriptWorkbook implements Workbook {
     if (dates.length) sheet.getRangeList(dates).setNumberFormat(NUMBER_FORMATS.date);
   }
 
-  private applyTablePlan(sheet: Sheet, plan: SheetPlan): void {
+  /**
+   * Rows of the plan that fit the grid: a new sheet has 1000 rows, the plan asks for 1 + 1000. Rows
+   * a user adds later take the formats and rules of the row above, so the grid is not grown for it.
+   */
+  private dataRows(tab: Tab, plan: SheetPlan): number {
+    tab.maxRows ??= tab.sheet.getMaxRows();
+    return Math.max(1, Math.min(plan.dataRows, tab.maxRows - 1));
+  }
+
+  private applyTablePlan(tab: Tab, plan: SheetPlan): void {
     const width = plan.header.length;
-    this.ensureGrid(sheet, plan.dataRows + 1, width);
-    const header = sheet.getRange(1, 1, 1, width);
-    const notes = header.getNotes()[0] ?? [];
+    this.ensureGrid(tab, 2, width);
+    const dataRows = this.dataRows(tab, plan);
+    // Header values are the caller's (set-up writes them); the plan adds notes, bold and rules.
+    const header = this.range(tab, 1, 1, 1, width);
     const byIndex = new Map(plan.columns.map((c) => [c.index, c]));
-    header.setValues([plan.header.map(toSheetValue)]);
+    const notes = tab.created ? [] : (header.getNotes()[0] ?? []);
     header.setNotes([plan.header.map((_, j) => byIndex.get(j)?.note ?? notes[j] ?? "")]);
     header.setFontWeight("bold");
     // Template columns are usually side by side; user columns in between keep their own rules.
+    const rules = new Map<string, Validation>();
     for (const run of runs(plan.columns)) {
-      const range = sheet.getRange(2, run[0].index + 1, plan.dataRows, run.length);
+      const range = this.range(tab, 2, run[0].index + 1, dataRows, run.length);
       const formats = run.map((c) => PLAN_FORMATS[c.format]);
-      const rules = run.map((c) => this.validation(c));
-      range.setNumberFormats(Array.from({ length: plan.dataRows }, () => formats));
-      range.setDataValidations(Array.from({ length: plan.dataRows }, () => rules));
+      const validations = run.map((c) => this.validation(c, rules));
+      range.setNumberFormats(Array.from({ length: dataRows }, () => formats));
+      range.setDataValidations(Array.from({ length: dataRows }, () => validations));
     }
+    this.applyWidths(tab, plan.columns.map((c) => ({ index: c.index, width: c.width })));
   }
 
-  private applyFormPlan(sheet: Sheet, plan: SheetPlan): void {
+  private applyFormPlan(tab: Tab, plan: SheetPlan): void {
     const rows = Math.max(...plan.columns.map((c) => (c.row ?? 0) + 1));
-    this.ensureGrid(sheet, rows, 3);
-    const header = sheet.getRange(1, 1, 1, 3);
-    header.setFontWeight("bold");
+    this.ensureGrid(tab, rows, 3);
+    this.range(tab, 1, 1, 1, 3).setFontWeight("bold");
     // Field labels (column A) carry the help as notes; values (column B) the format and validation.
     const byRow = new Map(plan.columns.map((c) => [c.row ?? 0, c]));
-    const block = sheet.getRange(1, 1, rows, 2);
-    const current = block.getNotes();
-    block.setNotes(current.map((row, r) => [byRow.get(r)?.note ?? row[0] ?? "", row[1] ?? ""]));
-    const values = sheet.getRange(2, 2, rows - 1, 1);
+    const labels = this.range(tab, 2, 1, rows - 1, 1);
+    const notes = tab.created ? [] : labels.getNotes();
+    labels.setNotes(Array.from({ length: rows - 1 }, (_, i) => [byRow.get(i + 1)?.note ?? notes[i]?.[0] ?? ""]));
+    const values = this.range(tab, 2, 2, rows - 1, 1);
+    const rules = new Map<string, Validation>();
     values.setNumberFormats(Array.from({ length: rows - 1 }, (_, i) => [formFormat(byRow.get(i + 1))]));
-    values.setDataValidations(Array.from({ length: rows - 1 }, (_, i) => [byRow.has(i + 1) ? this.validation(byRow.get(i + 1)!) : null]));
+    values.setDataValidations(Array.from({ length: rows - 1 }, (_, i) => [byRow.has(i + 1) ? this.validation(byRow.get(i + 1)!, rules) : null]));
+    this.applyWidths(tab, FORM_WIDTHS);
   }
 
-  private validation(column: ColumnPlan): Validation | null {
+  /** One rule object per distinct rule (same kind, limits and help) in a plan. */
+  private validation(column: ColumnPlan, built: Map<string, Validation>): Validation | null {
     if (!column.validation) return null;
-    return buildValidation(() => this.app.newDataValidation(), column.validation, column.note);
+    const key = JSON.stringify([column.validation, column.note]);
+    let rule = built.get(key);
+    if (!rule) built.set(key, (rule = buildValidation(() => this.app.newDataValidation(), column.validation, column.note)));
+    return rule;
   }
 
-  private applyWidths(sheet: Sheet, columns: ReadonlyArray<{ index: number; width: number }>): void {
-    const sorted = [...columns].sort((a, b) => a.index - b.index);
+  /** Column widths, one call per run of neighbouring columns with the same width. */
+  private applyWidths(tab: Tab, columns: ReadonlyArray<{ index: number; width: number }>): void {
+    // A new sheet's columns already have Google's default width.
+    const sorted = columns.filter((c) => !(tab.created && c.width === NEW_SHEET_COLUMN_WIDTH)).sort((a, b) => a.index - b.index);
     for (let i = 0; i < sorted.length; ) {
       let j = i + 1;
       while (j < sorted.length && sorted[j].index === sorted[j - 1].index + 1 && sorted[j].width === sorted[i].width) j++;
-      sheet.setColumnWidths(sorted[i].index + 1, j - i, sorted[i].width);
+      tab.sheet.setColumnWidths(sorted[i].index + 1, j - i, sorted[i].width);
       i = j;
     }
   }
 
   /** Replaces Samspill's earlier rules (custom formula painting our colours); keeps the user's. */
-  private applyConditionalFormats(sheet: Sheet, plan: SheetPlan): void {
-    const existing = sheet.getConditionalFormatRules();
+  private applyConditionalFormats(tab: Tab, plan: SheetPlan): void {
+    const existing = tab.created ? [] : tab.sheet.getConditionalFormatRules();
     const kept = existing.filter((rule) => !isSamspillRule(rule));
     if (plan.conditional.length === 0 && kept.length === existing.length) return;
-    const ranges = new Map<string, Range>();
-    const ours = plan.conditional.map((c) => {
-      let range = ranges.get(c.range);
-      if (!range) ranges.set(c.range, (range = sheet.getRange(c.range)));
-      return this.app.newConditionalFormatRule().whenFormulaSatisfied(`=${c.formula}`).setBackground(c.background).setRanges([range]).build();
-    });
-    sheet.setConditionalFormatRules([...kept, ...ours]);
+    const lastRow = this.dataRows(tab, plan) + 1;
+    const ours = plan.conditional.map((c) =>
+      this.app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied(`=${c.formula}`)
+        .setBackground(c.background)
+        .setRanges([this.rangeA1(tab, c.range.replace(/\d+$/, (end) => String(Math.min(Number(end), lastRow))))])
+        .build(),
+    );
+    tab.sheet.setConditionalFormatRules([...kept, ...ours]);
   }
 
   /** Warning-only protection of each planned range, re-using Samspill's earlier protections. */
-  private applyProtections(sheet: Sheet, ranges: ReadonlyArray<string>): void {
-    const ours = sheet.getProtections(this.app.ProtectionType.RANGE).filter((p) => p.getDescription() === PROTECTION_DESCRIPTION);
+  private applyProtections(tab: Tab, ranges: ReadonlyArray<string>): void {
+    const ours = tab.created ? [] : tab.sheet.getProtections(this.app.ProtectionType.RANGE).filter((p) => p.getDescription() === PROTECTION_DESCRIPTION);
     ranges.forEach((a1, i) => {
-      const range = sheet.getRange(a1);
+      const range = this.rangeA1(tab, a1);
       const protection = ours[i] ? ours[i].setRange(range) : range.protect().setDescription(PROTECTION_DESCRIPTION);
       protection.setWarningOnly(true);
     });
@@ -340,15 +409,8 @@ function formFormat(column: ColumnPlan | undefined): string {
 }
 
 /** Field label, value and help columns of a form tab. */
-function formWidths(): Array<{ index: number; width: number }> {
-  return [
-    { index: 0, width: 240 },
-    { index: 1, width: 220 },
-    { index: 2, width: 420 },
-  ];
-}
-
-/** 1-based column number → letters. */
-function columnName(column: number): string {
-  return columnLetter(column - 1);
-}
+const FORM_WIDTHS = [
+  { index: 0, width: 240 },
+  { index: 1, width: 220 },
+  { index: 2, width: 420 },
+];

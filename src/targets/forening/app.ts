@@ -101,40 +101,62 @@ export function createForeningApp(services: AppsScriptServices, clock: () => Dat
 
 export type ForeningApp = ReturnType<typeof createForeningApp>;
 
+/** Årsrapport's label and value columns, far enough down for a repaired form: one read for Rapportår. */
+const REPORT_YEAR_RANGE = `'${annualReport.name}'!A1:B40`;
+
 /**
  * onEdit: reads the header and the edited rows only, checks them with the tab's own rules and sets
- * their marks. Årsrapport is small and read whole. Other tabs (and the header row) are left alone.
+ * their marks (one getBackgrounds/setBackgrounds over those rows). Årsrapport is small and read whole.
+ * Aktiviteter also needs Rapportår (dates must fall in the report year): one small read of Årsrapport.
  */
 function recheckEdit(services: AppsScriptServices, e: EditEvent, clock: () => Date): void {
   const range = e.range;
   const sheet = range.getSheet();
   const name = sheet.getName();
+  const today = todayInOslo(clock());
   const workbook = new AppsScriptWorkbook(e.source, services.SpreadsheetApp);
   workbook.remember(name, sheet);
-  const today = todayInOslo(clock());
   if (name === annualReport.name) {
     const report = readForm(annualReport, workbook.read(name), { year: 0, today });
-    workbook.markCells(name, report.issues.filter((i) => i.severity === "error").map((i) => ({ cell: i.cell, message: i.message })));
+    workbook.markCells(name, errorMarks(report.issues));
     return;
   }
   const template = TABLES.find((t) => t.name === name);
   if (!template) return;
-  const first = Math.max(2, range.getRow());
-  const last = range.getLastRow();
-  if (last < first) return;
-  const width = Math.max(sheet.getLastColumn(), template.keys.length);
-  const read = workbook.readRows(name, first, last, width);
+  const rows = /^[A-Z]*(\d*)(?::[A-Z]*(\d*))?$/.exec(range.getA1Notation());
+  const first = Math.max(2, Number(rows?.[1] || 1));
+  const last = Number(rows?.[2] || rows?.[1] || 0);
+  if (!rows || last < first) return;
+  // Whole rows as wide as the sheet's header row could be; an edit far right still lands in it.
+  let read: ReturnType<AppsScriptWorkbook["readRows"]>;
+  try {
+    read = workbook.readRows(name, first, last, Math.max(template.keys.length, EDIT_WIDTH));
+  } catch {
+    read = workbook.readRows(name, first, last, sheet.getMaxColumns()); // a sheet narrower than usual
+  }
   if (!read) return;
-  const year = template === activities ? reportYear(workbook, today) : Number(today.slice(0, 4));
-  // Rows placed at their sheet row numbers, so issues carry the right A1 cells.
-  const cells: Cell[][] = [read.header];
-  read.rows.forEach((row, i) => (cells[first - 1 + i] = row));
+  const year = template === activities ? reportYear(e.source, today) : Number(today.slice(0, 4));
+  // The edited rows at their own row numbers, so issues carry the right A1 cells.
+  const cells: Cell[][] = new Array(last);
+  cells[0] = read.header;
   for (let r = 1; r < first - 1; r++) cells[r] = [];
-  const result = readTable(template, cells, { year, today });
-  const errors = result.issues.filter((i) => i.severity === "error" && i.cell !== "" && Number(i.cell.replace(/^[A-Z]+/, "")) >= first);
-  workbook.markRows(name, first, errors.map((i) => ({ cell: i.cell, message: i.message })));
+  read.rows.forEach((row, i) => (cells[first - 1 + i] = row));
+  workbook.markCells(name, errorMarks(readTable(template, cells, { year, today }).issues));
 }
 
-function reportYear(workbook: AppsScriptWorkbook, today: string): number {
-  return readForm(annualReport, workbook.read(annualReport.name), { year: 0, today }).values.year ?? Number(today.slice(0, 4));
+/** Columns read on an edit: the template's and a margin for the user's own (a new sheet has 26). */
+const EDIT_WIDTH = 26;
+
+function errorMarks(issues: ReadonlyArray<{ severity: string; cell: string; message: string }>): Array<{ cell: string; message: string }> {
+  return issues.filter((i) => i.severity === "error" && /^[A-Z]+\d+$/.test(i.cell)).map((i) => ({ cell: i.cell, message: i.message }));
+}
+
+function reportYear(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: string): number {
+  let cells: Cell[][] | undefined;
+  try {
+    cells = spreadsheet.getRange(REPORT_YEAR_RANGE).getValues() as Cell[][];
+  } catch {
+    cells = undefined; // no Årsrapport tab (or a shrunk grid): the year of today
+  }
+  return readForm(annualReport, cells, { year: 0, today }).values.year ?? Number(today.slice(0, 4));
 }

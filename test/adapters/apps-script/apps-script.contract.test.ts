@@ -1,0 +1,27 @@
+import { AppsScriptWorkbook } from "../../../src/adapters/apps-script/apps-script-workbook";
+import { Cell } from "../../../src/core/cell";
+import { Workbook } from "../../../src/workbook/workbook";
+import { createWorld, SeedCell, World } from "../../stand-ins/apps-script";
+import { describeWorkbookContract } from "../../workbook/contract";
+
+const opened = new WeakMap<Workbook, { world: World; id: string }>();
+
+function open(world: World, id: string, userEmail: string): AppsScriptWorkbook {
+  const { SpreadsheetApp } = world.globalsFor({ userEmail, activeSpreadsheetId: id });
+  const workbook = new AppsScriptWorkbook(SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp);
+  opened.set(workbook, { world, id });
+  return workbook;
+}
+
+/** The contract over the SpreadsheetApp stand-in; `reopen` reads back in a new execution by another user. */
+describeWorkbookContract("apps-script", {
+  async open(initial: Record<string, Cell[][]>) {
+    const world = createWorld();
+    const sheets = Object.keys(initial).length ? (initial as Record<string, SeedCell[][]>) : undefined;
+    return open(world, world.addSpreadsheet({ name: "Kontrakt", sheets }), "kari@example.org");
+  },
+  async reopen(workbook: Workbook) {
+    const { world, id } = opened.get(workbook)!;
+    return open(world, id, "ola@example.org");
+  },
+});
