@@ -179,3 +179,29 @@ describe("xlsx values", () => {
     await expect(openXlsx(path.join(dir, "borte.xlsx"))).rejects.toMatchObject({ reason: "not_found" });
   });
 });
+
+describe("xlsx long lists", () => {
+  it("keeps a list longer than Excel's 255-character limit on a hidden Lister tab", async () => {
+    const values = Array.from({ length: 40 }, (_, i) => `Et langt listevalg nummer ${i + 1}`);
+    const file = path.join(dir, "lister.xlsx");
+    const workbook = newXlsx(file);
+    workbook.write("Ark", [["Valg"]]);
+    workbook.applyPlan({
+      name: "Ark",
+      layout: "table",
+      header: ["Valg"],
+      columns: [{ key: "choice", index: 0, header: "Valg", note: "Velg fra listen", width: 200, format: "text", validation: { kind: "list", values }, required: false }],
+      frozenRows: 1,
+      dataRows: 10,
+      conditional: [],
+      protectedRanges: ["A1:A1"],
+      prefill: [],
+    });
+    await workbook.save();
+    const excel = new ExcelJS.Workbook();
+    await excel.xlsx.readFile(file);
+    expect(excel.getWorksheet("Lister")!.state).toBe("hidden");
+    expect(excel.getWorksheet("Lister")!.getCell("A40").value).toBe(values[39]);
+    expect(validationAt(excel.getWorksheet("Ark")!, "A2")).toMatchObject({ type: "list", formulae: ["Lister!$A$1:$A$40"] });
+  });
+});
