@@ -302,7 +302,9 @@ export class Store {
     const range = this.resolve(ss, text);
     const { sheet } = range;
     const grid: unknown[][] = [];
-    for (let r = range.startRow; r < range.endRow; r++) {
+    // Rows past the last stored row are empty and trimmed below anyway: skip them (whole-tab reads stay cheap).
+    const lastRow = Math.min(range.endRow, sheet.rows.length);
+    for (let r = range.startRow; r < lastRow; r++) {
       const row: unknown[] = [];
       for (let c = range.startColumn; c < range.endColumn; c++) {
         const cell = getCell(sheet, r, c);
