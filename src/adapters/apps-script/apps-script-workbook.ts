@@ -24,7 +24,7 @@ const PLAN_FORMATS: Record<ColumnFormat, string> = { ...NUMBER_FORMATS, whole: "
 /** Google's size of a sheet made with insertSheet(). */
 const NEW_SHEET_ROWS = 1000;
 const NEW_SHEET_COLUMNS = 26;
-const NEW_SHEET_COLUMN_WIDTH = 100;
+const DEFAULT_COLUMN_WIDTH = 100;
 
 interface LastRead {
   range: Range;
@@ -346,8 +346,8 @@ export class AppsScriptWorkbook implements Workbook {
 
   /** Column widths, one call per run of neighbouring columns with the same width. */
   private applyWidths(tab: Tab, columns: ReadonlyArray<{ index: number; width: number }>): void {
-    // A new sheet's columns already have Google's default width.
-    const sorted = columns.filter((c) => !(tab.created && c.width === NEW_SHEET_COLUMN_WIDTH)).sort((a, b) => a.index - b.index);
+    // Columns planned at Google's default width are left as they are (new sheets have it already).
+    const sorted = columns.filter((c) => c.width !== DEFAULT_COLUMN_WIDTH).sort((a, b) => a.index - b.index);
     for (let i = 0; i < sorted.length; ) {
       let j = i + 1;
       while (j < sorted.length && sorted[j].index === sorted[j - 1].index + 1 && sorted[j].width === sorted[i].width) j++;

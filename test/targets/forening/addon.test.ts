@@ -1,0 +1,261 @@
+import { MARK_BACKGROUND } from "../../../src/workbook/workbook";
+import { createForeningApi } from "../../../src/targets/forening/api";
+import { withLock } from "../../../src/targets/shared/lock";
+import { AppsScriptWorkbook } from "../../../src/adapters/apps-script/apps-script-workbook";
+import { ACTIVITY_HEADER, activityRows, annualReportRows, harness, KARI, MILESTONE_HEADER, OLA } from "./harness";
+
+const MARK = MARK_BACKGROUND.toLowerCase();
+/** Builders only assemble a rule inside the script; the service calls are the ones that apply it. */
+const serviceCalls = (calls: Record<string, number>) =>
+  Object.entries(calls)
+    .filter(([key]) => !/^(DataValidationBuilder|ConditionalFormatRuleBuilder)\.|^SpreadsheetApp\.new/.test(key))
+    .reduce((sum, [, n]) => sum + n, 0);
+
+const activity = (over: Record<string, string> = {}) => ({ date: "12.03.2025", type: "Kurs", title: "Nettbank for nybegynnere", municipalityNumber: "", partner: "Bibliotek", participants: "12", newParticipants: "4", volunteers: "2", volunteerHours: "6", comment: "", ...over });
+
+describe("Sett opp rapportmal", () => {
+  it("creates the four tabs with header, notes, frozen row, widths, formats, validation, rules and protection", () => {
+    const h = harness();
+    h.app.menuSetUp();
+    const snap = h.world.snapshot(h.id);
+    const tab = (name: string) => snap.sheets.find((s) => s.name === name)!;
+    expect(tab("Aktiviteter").values[0]).toEqual(ACTIVITY_HEADER);
+    expect(tab("Aktiviteter").frozenRows).toBe(1);
+    expect(tab("Aktiviteter").notes.F1).toBe("Påkrevd: et helt tall mellom 0 og 10000.");
+    expect(tab("Aktiviteter").fontWeights.A1).toBe("bold");
+    expect(tab("Aktiviteter").columnWidths.C).toBe(260);
+    expect(tab("Aktiviteter").numberFormats.A2).toBe("dd.mm.yyyy");
+    expect(tab("Aktiviteter").validations.B2).toMatchObject({ criteria: "VALUE_IN_LIST", values: [["Kurs", "Datahjelp", "Foredrag", "Åpent møte", "Medlemsmøte", "Veilederopplæring", "Annet"], true] });
+    expect(tab("Aktiviteter").validations.F500).toMatchObject({ criteria: "NUMBER_BETWEEN", values: [0, 10000], allowInvalid: true });
+    expect(tab("Milepæler").conditionalRules.map((r) => r.background?.toLowerCase())).toEqual(["#f4cccc", "#d9ead3"]);
+    expect(tab("Aktiviteter").protections).toEqual([expect.objectContaining({ range: "A1:J1", warningOnly: true })]);
+    expect(tab("Årsrapport").protections.map((p) => p.range)).toEqual(["A1:C1", "A2:A13"]);
+    expect(tab("Årsrapport").validations.B2).toMatchObject({ criteria: "NUMBER_BETWEEN", values: [2000, 2100] });
+    expect(tab("Tiltak").values.length).toBeGreaterThan(10); // prefilled from the action plan
+    expect(h.world.toasts.at(-1)!.message).toMatch(/klare/);
+  });
+
+  it("run twice leaves the spreadsheet exactly as run once (no stacked rules or protections)", () => {
+    const h = harness();
+    h.app.menuSetUp();
+    const once = h.world.snapshot(h.id);
+    h.as({}).app.menuSetUp();
+    expect(h.world.snapshot(h.id)).toEqual(once);
+  });
+
+  it("keeps existing data and the user's own column, and adds a missing column", () => {
+    const header = ACTIVITY_HEADER.filter((h) => h !== "Frivillige timer").concat(["Vår egen kolonne"]);
+    const row = [new Date(Date.UTC(2025, 2, 12, 12)), "Kurs", "=ikke en formel", "0301", "", 12, 4, 2, "", "", "beholdes"];
+    const h = harness({ Årsrapport: annualReportRows(), Aktiviteter: [header, row.slice(0, 9).concat(["beholdes"])] });
+    h.app.menuSetUp();
+    const values = h.values("Aktiviteter");
+    expect(values[0]).toEqual([...header, "Frivillige timer"]);
+    expect(values[1].slice(0, 10)).toEqual([row[0], "Kurs", "=ikke en formel", "0301", "", 12, 4, 2, "", "beholdes"]);
+    expect(h.values("Årsrapport")).toEqual(annualReportRows().map((r) => r.map((v) => v ?? "")));
+  });
+});
+
+describe("Kontroller rapporten", () => {
+  it("lists every problem with tab and cell, marks error cells, and clears a mark once fixed", () => {
+    const rows = activityRows(4);
+    rows[2][5] = 20000;
+    const h = harness({ Årsrapport: annualReportRows(), Aktiviteter: rows });
+    const first = h.app.getProblems();
+    expect(first.problems).toContainEqual(expect.objectContaining({ sheet: "Aktiviteter", cell: "F3", code: "out_of_range", severity: "error", message: "Deltakere må være et helt tall mellom 0 og 10000" }));
+    expect(first.problems).toContainEqual(expect.objectContaining({ sheet: "Milepæler", code: "missing_tab" }));
+    expect(h.world.snapshot(h.id).sheets.find((s) => s.name === "Aktiviteter")!.backgrounds).toEqual({ F3: MARK });
+
+    h.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Aktiviteter")!.getRange("F3").setValue(15);
+    h.as({}).app.getProblems();
+    expect(h.world.snapshot(h.id).sheets.find((s) => s.name === "Aktiviteter")!.backgrounds).toEqual({});
+  });
+
+  it("keeps the user's own cell colours when marking and clearing", () => {
+    const rows = activityRows(3);
+    rows[1][2] = { value: "Kurs 1", background: "#00ff00" };
+    rows[3][5] = 20000;
+    const h = harness({ Årsrapport: annualReportRows(), Aktiviteter: rows });
+    h.app.getProblems();
+    expect(h.world.snapshot(h.id).sheets.find((s) => s.name === "Aktiviteter")!.backgrounds).toEqual({ C2: "#00ff00", F4: MARK });
+  });
+
+  it("costs the same number of service calls for 10 and for 5,000 rows, at most 8 per tab", () => {
+    const count = (n: number) => {
+      const h = harness({ Årsrapport: annualReportRows(), Aktiviteter: activityRows(n, 5), Milepæler: [MILESTONE_HEADER], Tiltak: [["Planområde", "Tiltak", "Aktivitet", "Ansvar", "Ansvarlig", "Frist", "Status", "Resultat", "Antall nådd"]] });
+      h.world.resetCalls();
+      h.app.getProblems();
+      return h.world.calls;
+    };
+    const small = count(10);
+    expect(count(5000)).toBe(small);
+    expect(small).toBeLessThanOrEqual(8 * 4);
+  });
+});
+
+describe("onEdit", () => {
+  function edit(n: number, cell: string, value: unknown) {
+    const rows = activityRows(n);
+    rows[1][5] = 20000; // an old error in row 2, already marked
+    const h = harness({ Årsrapport: annualReportRows(), Aktiviteter: rows });
+    h.app.getProblems();
+    const book = h.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const range = book.getSheetByName("Aktiviteter")!.getRange(cell);
+    range.setValue(value);
+    h.world.resetCalls();
+    h.app.onEdit({ authMode: h.globals.ScriptApp.AuthMode.LIMITED, range, source: book } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+    return { h, calls: h.world.calls, byMethod: { ...h.world.callsByMethod }, backgrounds: h.world.snapshot(h.id).sheets.find((s) => s.name === "Aktiviteter")!.backgrounds };
+  }
+
+  it("re-checks only the edited rows: marks a new error there and leaves other rows' marks alone", () => {
+    const { backgrounds, byMethod } = edit(50, "G40", 999);
+    expect(backgrounds).toEqual({ F2: MARK, G40: MARK });
+    // Header row and the edited row are read; nothing else of the tab.
+    expect(byMethod["Range.getValues"]).toBe(3); // header, edited rows, Rapportår
+    expect(byMethod["Sheet.getDataRange"]).toBeUndefined();
+  });
+
+  it("clears the mark of a fixed cell", () => {
+    const { backgrounds } = edit(5, "F2", 12);
+    expect(backgrounds).toEqual({});
+  });
+
+  it("costs the same for a 10-row and a 5,000-row tab", () => {
+    const small = edit(10, "C9", "Ny tittel").calls;
+    expect(edit(5000, "C4999", "Ny tittel").calls).toBe(small);
+  });
+
+  it("does nothing before authorisation or outside the report tabs", () => {
+    const h = harness({ Årsrapport: annualReportRows(), Annet: [["x"]] });
+    const book = h.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const range = book.getSheetByName("Annet")!.getRange("A1");
+    h.world.resetCalls();
+    h.app.onEdit({ authMode: h.globals.ScriptApp.AuthMode.NONE, range, source: book } as never);
+    expect(h.world.calls).toBe(0);
+    h.app.onEdit({ authMode: h.globals.ScriptApp.AuthMode.LIMITED, range, source: book } as never);
+    expect(h.world.callsByMethod["Range.getValues"]).toBeUndefined();
+  });
+});
+
+describe("Registrer aktivitet", () => {
+  it("checks the record again on the server with the sheet's rules and refuses a bad one", () => {
+    const h = harness({ Årsrapport: annualReportRows(), Aktiviteter: [ACTIVITY_HEADER] });
+    const result = h.app.addActivity(activity({ participants: "20000", date: "12.03.2024" }));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toEqual([
+      { field: "date", message: "Dato må være en dato i rapportåret 2025" },
+      { field: "participants", message: "Deltakere må være et helt tall mellom 0 og 10000" },
+    ]);
+    expect(h.values("Aktiviteter")).toEqual([ACTIVITY_HEADER]);
+  });
+
+  it("appends a checked row in the tab's own column order, keeping 0301 as text", () => {
+    const reordered = [...ACTIVITY_HEADER].reverse();
+    const h = harness({ Årsrapport: annualReportRows(), Aktiviteter: [reordered] });
+    const result = h.app.addActivity(activity({ municipalityNumber: "0301" }));
+    expect(result).toEqual({ ok: true, row: 2, message: "Aktiviteten er lagt til i rad 2." });
+    const [, row] = h.values("Aktiviteter");
+    const byHeader = Object.fromEntries(reordered.map((name, j) => [name, row[j]]));
+    expect(byHeader).toMatchObject({ Tittel: "Nettbank for nybegynnere", Kommunenummer: "0301", Deltakere: 12, "Frivillige timer": 6, Kommentar: "" });
+    expect((byHeader.Dato as Date).toISOString()).toBe("2025-03-12T12:00:00.000Z");
+  });
+
+  it("lets two people add at the same time: both rows land, none overwritten", () => {
+    const h = harness({ Årsrapport: annualReportRows(), Aktiviteter: [ACTIVITY_HEADER] });
+    const kari = h.as({ userEmail: KARI });
+    const ola = h.as({ userEmail: OLA });
+    // Kari's request has checked her record when Ola's whole request runs, then Kari takes the lock.
+    const kariApi = createForeningApi({
+      workbook: () => new AppsScriptWorkbook(kari.globals.SpreadsheetApp.getActiveSpreadsheet(), kari.globals.SpreadsheetApp),
+      now: h.world.now,
+      userEmail: () => KARI,
+      withDocumentLock: (fn) => {
+        expect(ola.app.addActivity(activity({ title: "Olas kurs" }))).toMatchObject({ ok: true, row: 2 });
+        return withLock(kari.globals.LockService.getDocumentLock(), fn);
+      },
+      selectCell: () => undefined,
+    });
+    expect(kariApi.addActivity(activity({ title: "Karis kurs" }))).toMatchObject({ ok: true, row: 3 });
+    expect(h.values("Aktiviteter").map((r) => r[2])).toEqual(["Tittel", "Olas kurs", "Karis kurs"]);
+    expect(h.world.heldLocks()).toEqual([]);
+  });
+
+  it("tells the user to try again when someone else holds the lock too long", () => {
+    const h = harness({ Årsrapport: annualReportRows(), Aktiviteter: [ACTIVITY_HEADER] });
+    const other = h.as({ userEmail: OLA });
+    other.globals.LockService.getDocumentLock()!.waitLock(1000);
+    expect(() => h.app.addActivity(activity())).toThrow(/opptatt/);
+    expect(h.values("Aktiviteter")).toEqual([ACTIVITY_HEADER]);
+  });
+
+  it("offers the form fields from the template with the report year and municipality", () => {
+    const h = harness({ Årsrapport: annualReportRows() });
+    const form = h.app.getActivityForm();
+    expect(form.year).toBe(2025);
+    expect(form.municipalityNumber).toBe("1804");
+    expect(form.fields.map((f) => f.label)).toEqual(ACTIVITY_HEADER);
+  });
+});
+
+describe("Milepæler", () => {
+  const milestones = () => [
+    MILESTONE_HEADER,
+    ["1804", "Avtale signert", new Date(Date.UTC(2025, 9, 1, 12)), "Begge", "", "Pågår", "", ""],
+    ["1804", "Kurslokale klart", new Date(Date.UTC(2025, 11, 5, 12)), "Kommunen", "Lokaler", "", "", ""],
+    ["1804", "Evaluering", new Date(Date.UTC(2026, 5, 1, 12)), "Foreningen", "", "Ikke startet", "", ""],
+  ];
+
+  it("lists overdue and upcoming milestones", () => {
+    const h = harness({ Milepæler: milestones() });
+    const { today, milestones: list } = h.app.getMilestones();
+    expect(today).toBe("2025-11-20");
+    expect(list.map((m) => [m.title, m.overdue, m.upcoming, m.municipality])).toEqual([
+      ["Avtale signert", true, false, "Bodø"],
+      ["Kurslokale klart", false, true, "Bodø"],
+      ["Evaluering", false, false, "Bodø"],
+    ]);
+  });
+
+  it("updates status, and refuses Fullført without Fullført dato", () => {
+    const h = harness({ Milepæler: milestones() });
+    const refused = h.app.setMilestoneStatus(2, "Fullført", "");
+    expect(refused).toEqual({ ok: false, errors: [{ field: "completedDate", message: "Fullført dato må fylles ut når Status er Fullført" }], message: expect.any(String) });
+    expect(h.app.setMilestoneStatus(2, "Fullført", "2025-11-18")).toMatchObject({ ok: true, row: 2 });
+    const row = h.values("Milepæler")[1];
+    expect(row[5]).toBe("Fullført");
+    expect((row[6] as Date).toISOString().slice(0, 10)).toBe("2025-11-18");
+    expect(h.app.getMilestones().milestones.find((m) => m.row === 2)).toMatchObject({ status: "Fullført", overdue: false });
+  });
+});
+
+describe("Send inn rapporten", () => {
+  it("refuses while errors remain and shows them in the Kontroller sidebar", () => {
+    const rows = activityRows(3);
+    rows[2][5] = 20000;
+    const h = harness({ Årsrapport: annualReportRows(), Aktiviteter: rows, Milepæler: [MILESTONE_HEADER], Tiltak: [["Planområde", "Tiltak", "Aktivitet", "Ansvar", "Ansvarlig", "Frist", "Status", "Resultat", "Antall nådd"]] });
+    h.world.htmlFiles.kontroller = "<p>kontroller</p>";
+    h.app.menuSubmit();
+    expect(h.values("Årsrapport")[11][1]).toBe("");
+    expect(h.world.dialogs.at(-1)).toMatchObject({ type: "sidebar", title: "Kontroller rapporten" });
+    expect(h.world.toasts.at(-1)!.message).toBe("Rapporten kan ikke sendes inn ennå: 1 feil må rettes først. Se listen i sidepanelet.");
+  });
+
+  it("stamps Innsendt (Oslo time) and Innsendt av when the report is clean", () => {
+    const h = harness({ Årsrapport: annualReportRows(), Aktiviteter: activityRows(3), Milepæler: [MILESTONE_HEADER], Tiltak: [["Planområde", "Tiltak", "Aktivitet", "Ansvar", "Ansvarlig", "Frist", "Status", "Resultat", "Antall nådd"]] });
+    h.app.menuSubmit();
+    const form = h.values("Årsrapport");
+    expect(form[11]).toEqual(["Innsendt", "2025-11-20T10:00:00+01:00", ""]);
+    expect(form[12]).toEqual(["Innsendt av", KARI, ""]);
+    expect(h.world.dialogs.at(-1)).toMatchObject({ type: "alert" });
+    expect(h.world.dialogs.at(-1)!.content).toMatch(/sendt inn 20\.11\.2025 kl\. 10:00/);
+  });
+});
+
+describe("service-call budgets", () => {
+  it("set-up of all four tabs in a new spreadsheet", () => {
+    const h = harness();
+    h.world.resetCalls();
+    h.app.menuSetUp();
+    // Every width of the plan costs one call; see the report for the breakdown.
+    expect(serviceCalls(h.world.callsByMethod)).toBeLessThanOrEqual(90);
+  });
+});
