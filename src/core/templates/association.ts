@@ -15,6 +15,14 @@ import {
 
 /** The four tabs of an association's workbook (SPEC "The association workbook"). */
 
+/**
+ * Three standard column widths (px). Few distinct widths matter: Apps Script sets one run of
+ * neighbouring equal widths per call, and NARROW is Google's default, which needs no call at all.
+ */
+const NARROW = 100;
+const MEDIUM = 160;
+const WIDE = 260;
+
 export const annualReport = form("Årsrapport", {
   year: column.whole("Rapportår", { required: true, min: 2000, max: 2100, help: "Året rapporten gjelder" }),
   associationName: column.text("Forening", { required: true, maxLength: 120 }),
@@ -37,16 +45,16 @@ export const annualReport = form("Årsrapport", {
 );
 
 export const activities = table("Aktiviteter", {
-  date: column.date("Dato", { required: true, inReportYear: true, width: 100 }),
-  type: column.oneOf("Aktivitetstype", ACTIVITY_TYPES, { required: true, width: 140 }),
-  title: column.text("Tittel", { required: true, maxLength: 200, width: 260 }),
-  municipalityNumber: column.municipality("Kommunenummer", { help: "Tomt betyr foreningens egen kommune", width: 110 }),
-  partner: column.oneOf("Samarbeidspartner", PARTNERS, { default: "Ingen", width: 150 }),
-  participants: column.whole("Deltakere", { required: true, min: 0, max: 10_000, width: 90 }),
-  newParticipants: column.whole("Nye deltakere", { min: 0, max: 10_000, default: 0, help: "Høyst like mange som Deltakere", width: 100 }),
-  volunteers: column.whole("Frivillige", { min: 0, max: 1000, default: 0, width: 90 }),
-  volunteerHours: column.decimal("Frivillige timer", { min: 0, max: 10_000, default: 0, width: 110 }),
-  comment: column.text("Kommentar", { maxLength: 1000, freeText: true, width: 260 }),
+  date: column.date("Dato", { required: true, inReportYear: true, width: NARROW }),
+  type: column.oneOf("Aktivitetstype", ACTIVITY_TYPES, { required: true, width: MEDIUM }),
+  title: column.text("Tittel", { required: true, maxLength: 200, width: WIDE }),
+  municipalityNumber: column.municipality("Kommunenummer", { help: "Tomt betyr foreningens egen kommune", width: NARROW }),
+  partner: column.oneOf("Samarbeidspartner", PARTNERS, { default: "Ingen", width: MEDIUM }),
+  participants: column.whole("Deltakere", { required: true, min: 0, max: 10_000, width: NARROW }),
+  newParticipants: column.whole("Nye deltakere", { min: 0, max: 10_000, default: 0, help: "Høyst like mange som Deltakere", width: NARROW }),
+  volunteers: column.whole("Frivillige", { min: 0, max: 1000, default: 0, width: NARROW }),
+  volunteerHours: column.decimal("Frivillige timer", { min: 0, max: 10_000, default: 0, width: NARROW }),
+  comment: column.text("Kommentar", { maxLength: 1000, freeText: true, width: WIDE }),
 }).rule(
   "newParticipants",
   ["participants", "newParticipants"],
@@ -56,14 +64,14 @@ export const activities = table("Aktiviteter", {
 );
 
 export const milestones = table("Milepæler", {
-  municipalityNumber: column.municipality("Kommunenummer", { required: true, width: 110 }),
-  title: column.text("Milepæl", { required: true, maxLength: 200, width: 260 }),
-  dueDate: column.date("Frist", { required: true, width: 100 }),
-  responsibleParty: column.oneOf("Ansvarlig part", RESPONSIBLE_PARTIES, { required: true, width: 130 }),
-  contribution: column.oneOf("Bidrag", CONTRIBUTIONS, { width: 110 }),
-  status: column.oneOf("Status", STATUSES, { default: "Ikke startet", width: 110 }),
-  completedDate: column.date("Fullført dato", { notAfterToday: true, help: "Påkrevd når Status er Fullført", width: 110 }),
-  comment: column.text("Kommentar", { maxLength: 1000, freeText: true, width: 260 }),
+  municipalityNumber: column.municipality("Kommunenummer", { required: true, width: NARROW }),
+  title: column.text("Milepæl", { required: true, maxLength: 200, width: WIDE }),
+  dueDate: column.date("Frist", { required: true, width: NARROW }),
+  responsibleParty: column.oneOf("Ansvarlig part", RESPONSIBLE_PARTIES, { required: true, width: NARROW }),
+  contribution: column.oneOf("Bidrag", CONTRIBUTIONS, { width: NARROW }),
+  status: column.oneOf("Status", STATUSES, { default: "Ikke startet", width: NARROW }),
+  completedDate: column.date("Fullført dato", { notAfterToday: true, help: "Påkrevd når Status er Fullført", width: NARROW }),
+  comment: column.text("Kommentar", { maxLength: 1000, freeText: true, width: WIDE }),
 })
   .rule(
     "completedDate",
@@ -81,15 +89,15 @@ export const milestones = table("Milepæler", {
   );
 
 export const measures = table("Tiltak", {
-  area: column.oneOf("Planområde", PLAN_AREAS, { required: true, width: 150 }),
-  measure: column.text("Tiltak", { required: true, maxLength: 200, width: 260 }),
-  activity: column.text("Aktivitet", { maxLength: 1000, width: 300 }),
-  responsibility: column.oneOf("Ansvar", RESPONSIBILITIES, { required: true, width: 130 }),
-  owner: column.text("Ansvarlig", { personal: true, maxLength: 200, width: 150 }),
-  dueDate: column.date("Frist", { width: 100 }),
-  status: column.oneOf("Status", STATUSES, { default: "Ikke startet", width: 110 }),
-  result: column.text("Resultat", { maxLength: 1000, freeText: true, width: 260 }),
-  reached: column.whole("Antall nådd", { min: 0, help: "Personer nådd, medlemmer rekruttert o.l.", width: 100 }),
+  area: column.oneOf("Planområde", PLAN_AREAS, { required: true, width: MEDIUM }),
+  measure: column.text("Tiltak", { required: true, maxLength: 200, width: WIDE }),
+  activity: column.text("Aktivitet", { maxLength: 1000, width: WIDE }),
+  responsibility: column.oneOf("Ansvar", RESPONSIBILITIES, { required: true, width: MEDIUM }),
+  owner: column.text("Ansvarlig", { personal: true, maxLength: 200, width: MEDIUM }),
+  dueDate: column.date("Frist", { width: NARROW }),
+  status: column.oneOf("Status", STATUSES, { default: "Ikke startet", width: NARROW }),
+  result: column.text("Resultat", { maxLength: 1000, freeText: true, width: WIDE }),
+  reached: column.whole("Antall nådd", { min: 0, help: "Personer nådd, medlemmer rekruttert o.l.", width: NARROW }),
 });
 
 export const ASSOCIATION_TEMPLATES = [annualReport, activities, milestones, measures] as const;
