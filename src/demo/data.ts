@@ -8,17 +8,7 @@ import { findMunicipality, MEASURES } from "../core/reference";
  * The same seed always gives the same workbooks.
  */
 
-/** mulberry32: a small, well-known seeded generator. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from "../core/text";
 
 type Rng = () => number;
 const between = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));

@@ -1,3 +1,4 @@
+import { slug } from "../../core/text";
 import { Command } from "commander";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
@@ -21,18 +22,6 @@ export interface PartnersOptions {
   year?: number;
 }
 
-/** "Bærum" → "baerum": file names that travel well by e-mail. */
-export function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "o")
-    .replace(/å/g, "a")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
 
 /**
  * `samspill partners` locally: one .xlsx per municipality with only that municipality's rows and no

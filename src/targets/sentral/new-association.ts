@@ -1,3 +1,4 @@
+import { slug } from "../../core/text";
 import { Cell } from "../../core/cell";
 import { todayInOslo } from "../../core/dates";
 import { issueMessage } from "../../core/messages";
@@ -53,17 +54,7 @@ export function parseEditors(text: string): { emails: string[]; errors: string[]
 }
 
 export function associationId(name: string, municipalityNumber: string, taken: ReadonlySet<string>): string {
-  const slug = name
-    .toLowerCase()
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "o")
-    .replace(/å/g, "a")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40);
-  const base = `${municipalityNumber}-${slug || "forening"}`;
+  const base = `${municipalityNumber}-${slug(name).slice(0, 40).replace(/-+$/, "") || "forening"}`;
   let id = base;
   for (let n = 2; taken.has(id.toLowerCase()); n++) id = `${base}-${n}`;
   return id;

@@ -1,5 +1,6 @@
 /** Injected trouble: one-off failures, seeded random failure rates, quotas and latency. */
 import { ApiError, defaultMessage } from "./errors";
+import { seededRandom } from "../../../src/core/text";
 
 export interface FailNextOptions {
   /** Endpoint name as in `server.countBy`, e.g. "values.batchGet"; any endpoint when omitted. */
@@ -35,17 +36,6 @@ export interface QuotaOptions {
 
 export type LatencySpec = number | { min: number; max: number } | ((endpoint: string) => number);
 
-/** mulberry32: small, fast, good enough for reproducible fault patterns. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const READ_ENDPOINTS = new Set(["spreadsheets.get", "values.get", "values.batchGet"]);
 

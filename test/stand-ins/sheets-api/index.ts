@@ -11,4 +11,4 @@ export { GOOGLE_TOKEN_URL } from "./auth";
 export type { Access, Permission } from "./model";
 export { serialFromIso, formatDateSerial } from "./values";
 export { parseA1, formatA1, columnLetters } from "./a1";
-export { seededRandom } from "./faults";
+export { seededRandom } from "../../../src/core/text";
