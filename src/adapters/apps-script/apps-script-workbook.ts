@@ -12,7 +12,11 @@ type Validation = GoogleAppsScript.Spreadsheet.DataValidation;
 /** The parts of SpreadsheetApp the backend needs besides the spreadsheet itself (builders, enums). */
 export type SpreadsheetAppParts = Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, "newDataValidation" | "newConditionalFormatRule" | "ProtectionType">;
 
-/** Every protection Samspill makes carries this description, so set-up re-uses it instead of stacking. */
+/**
+ * The description earlier versions gave their protections. Samspill no longer sets a description
+ * (a call per protection): its protections are recognised by what they are (see `applyProtections`
+ * and `applyFormProtection`); this one is still recognised so older spreadsheets are repaired in place.
+ */
 export const PROTECTION_DESCRIPTION = "Samspill: overskrifter (endre bare om du vet hva du gjør)";
 const SAMSPILL_BACKGROUNDS = ["#f4cccc", "#d9ead3"];
 const MARK = MARK_BACKGROUND.toLowerCase();
@@ -61,18 +65,48 @@ interface Tab {
  */
 export class AppsScriptWorkbook implements Workbook {
   private readonly tabs = new Map<string, Tab | null>();
+  /** After `sheetNames`, every tab is known: a name not listed is missing, without asking again. */
+  private listed = false;
 
   constructor(
     private readonly spreadsheet: Spreadsheet,
     private readonly app: SpreadsheetAppParts,
   ) {}
 
+  /**
+   * One getSheets() and one getName() per sheet. Afterwards this object knows every tab, so a
+   * caller about to touch several tabs (set-up) calls this first instead of one lookup per tab.
+   */
   sheetNames(): string[] {
-    return this.spreadsheet.getSheets().map((sheet) => {
+    const names = this.spreadsheet.getSheets().map((sheet) => {
       const name = sheet.getName();
       if (!this.tabs.get(name)) this.tabs.set(name, { sheet, created: false, ranges: new Map() });
       return name;
     });
+    this.listed = true;
+    return names;
+  }
+
+  /**
+   * Creates the tabs among `names` that are missing, for a caller about to set all of them up. On a
+   * new spreadsheet creating a tab is also its lookup: insertSheet is tried first, and only when it
+   * refuses (the name is taken) are the tabs listed, once, with `sheetNames`. A tab created here is
+   * known to be empty, so reading it costs nothing.
+   */
+  createMissing(names: ReadonlyArray<string>): void {
+    for (const name of names) {
+      if (this.tabs.get(name) || (this.listed && this.tab(name))) continue;
+      if (this.listed || this.tabs.has(name)) {
+        this.insert(name).written = [];
+        continue;
+      }
+      try {
+        this.insert(name).written = [];
+      } catch (error) {
+        this.sheetNames();
+        if (!this.tabs.get(name)) throw error;
+      }
+    }
   }
 
   /** The sheet of a tab; undefined when the tab does not exist. */
@@ -177,10 +211,12 @@ export class AppsScriptWorkbook implements Workbook {
   applyPlan(plan: SheetPlan): void {
     const tab = this.tab(plan.name) ?? this.insert(plan.name);
     if (plan.layout === "form") this.applyFormPlan(tab, plan);
-    else this.applyTablePlan(tab, plan);
+    else {
+      this.applyTablePlan(tab, plan);
+      this.applyProtections(tab, plan.protectedRanges);
+    }
     tab.sheet.setFrozenRows(plan.frozenRows);
     this.applyConditionalFormats(tab, plan);
-    this.applyProtections(tab, plan.protectedRanges);
   }
 
   /**
@@ -189,8 +225,11 @@ export class AppsScriptWorkbook implements Workbook {
    * own backgrounds are written back as they were, and conditional formatting is a separate layer
    * that is not touched. Cells outside that range (a missing column's header) are not marked; the
    * sidebar lists them.
+   *
+   * `keep` lists cells whose mark this call cannot judge (an edit re-check that did not read the
+   * report year leaves the Dato cells as they are): they keep their current background.
    */
-  markCells(name: string, marks: ReadonlyArray<CellMark>): void {
+  markCells(name: string, marks: ReadonlyArray<CellMark>, keep: ReadonlyArray<string> = []): void {
     const tab = this.tab(name);
     if (!tab) return;
     if (!tab.lastRead) {
@@ -199,20 +238,21 @@ export class AppsScriptWorkbook implements Workbook {
     }
     const { range, top, left, rows, columns } = tab.lastRead;
     if (rows === 0 || columns === 0) return;
-    const wanted = new Set<string>();
-    for (const mark of marks) {
-      const at = parseA1(mark.cell);
-      if (!at) continue;
+    const inRange = (cell: string): string | undefined => {
+      const at = parseA1(cell);
+      if (!at) return undefined;
       const i = at.row + 1 - top;
       const j = at.column + 1 - left;
-      if (i >= 0 && i < rows && j >= 0 && j < columns) wanted.add(`${i}:${j}`);
-    }
+      return i >= 0 && i < rows && j >= 0 && j < columns ? `${i}:${j}` : undefined;
+    };
+    const wanted = new Set(marks.map((mark) => inRange(mark.cell)));
+    const kept = new Set(keep.map(inRange));
     const current = range.getBackgrounds();
     let changed = false;
     const next = current.map((row, i) =>
       row.map((color, j) => {
         const lower = String(color).toLowerCase();
-        const want = wanted.has(`${i}:${j}`);
+        const want = kept.has(`${i}:${j}`) ? lower === MARK : wanted.has(`${i}:${j}`);
         if (want !== (lower === MARK)) changed = true;
         if (want) return MARK_BACKGROUND;
         // Unmarked cells keep their colour; plain white stays "no colour".
@@ -225,7 +265,7 @@ export class AppsScriptWorkbook implements Workbook {
   private tab(name: string): Tab | undefined {
     let tab = this.tabs.get(name);
     if (tab === undefined) {
-      const sheet = this.spreadsheet.getSheetByName(name);
+      const sheet = this.listed ? null : this.spreadsheet.getSheetByName(name);
       tab = sheet ? { sheet, created: false, ranges: new Map() } : null;
       this.tabs.set(name, tab);
     }
@@ -319,20 +359,57 @@ export class AppsScriptWorkbook implements Workbook {
     this.applyWidths(tab, plan.columns.map((c) => ({ index: c.index, width: c.width })));
   }
 
+  /**
+   * A form: bold header row, the value cells (column B) formatted and validated, and the whole tab
+   * protected warning-only except those value cells. The help is the text in column C (a fresh form
+   * is written with it; set-up adds it with every missing field row), so the labels carry no notes.
+   */
   private applyFormPlan(tab: Tab, plan: SheetPlan): void {
     const rows = Math.max(...plan.columns.map((c) => (c.row ?? 0) + 1));
-    this.ensureGrid(tab, rows, 3);
-    this.range(tab, 1, 1, 1, 3).setFontWeight("bold");
-    // Field labels (column A) carry the help as notes; values (column B) the format and validation.
+    this.ensureGrid(tab, rows, FORM_WIDTHS.length);
+    this.boldHeader(tab, rows, FORM_WIDTHS.length);
     const byRow = new Map(plan.columns.map((c) => [c.row ?? 0, c]));
-    const labels = this.range(tab, 2, 1, rows - 1, 1);
-    const notes = tab.created ? [] : labels.getNotes();
-    labels.setNotes(Array.from({ length: rows - 1 }, (_, i) => [byRow.get(i + 1)?.note ?? notes[i]?.[0] ?? ""]));
     const values = this.range(tab, 2, 2, rows - 1, 1);
     const rules = new Map<string, Validation>();
     values.setNumberFormats(Array.from({ length: rows - 1 }, (_, i) => [formFormat(byRow.get(i + 1))]));
     values.setDataValidations(Array.from({ length: rows - 1 }, (_, i) => [byRow.has(i + 1) ? this.validation(byRow.get(i + 1)!, rules) : null]));
     this.applyWidths(tab, FORM_WIDTHS);
+    this.applyFormProtection(tab, values);
+  }
+
+  /**
+   * Bold first row of a form. A form this object just wrote is all normal weight, so the range of
+   * that write (kept) takes the weights as one 2D call; otherwise the header row is made bold.
+   */
+  private boldHeader(tab: Tab, rows: number, columns: number): void {
+    const written = tab.ranges.get(`1,1,${rows},${columns}`);
+    if (tab.created && written && tab.written?.length === rows) {
+      written.setFontWeights(Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, () => (i === 0 ? ("bold" as const) : null))));
+    } else {
+      this.range(tab, 1, 1, 1, columns).setFontWeight("bold");
+    }
+  }
+
+  /**
+   * One warning-only sheet protection whose only unprotected cells are the values: it covers the
+   * header row and the field column (the plan's protected ranges) and the help column. On repair the
+   * tab's warning-only sheet protection is taken as Samspill's and re-used (a sheet has at most one);
+   * an owner's stricter sheet protection is left as it is. Range protections of earlier versions
+   * (with PROTECTION_DESCRIPTION) are removed.
+   */
+  private applyFormProtection(tab: Tab, values: Range): void {
+    if (!tab.created) {
+      for (const old of tab.sheet.getProtections(this.app.ProtectionType.RANGE)) if (old.getDescription() === PROTECTION_DESCRIPTION) old.remove();
+      const [existing] = tab.sheet.getProtections(this.app.ProtectionType.SHEET);
+      if (existing && !existing.isWarningOnly()) return;
+      if (existing) {
+        existing.setUnprotectedRanges([values]);
+        return;
+      }
+    }
+    const protection = tab.sheet.protect();
+    protection.setWarningOnly(true);
+    protection.setUnprotectedRanges([values]);
   }
 
   /** One rule object per distinct rule (same kind, limits and help) in a plan. */
@@ -344,15 +421,11 @@ export class AppsScriptWorkbook implements Workbook {
     return rule;
   }
 
-  /** Column widths, one call per run of neighbouring columns with the same width. */
+  /** Column widths with as few setColumnWidths calls as `widthStrokes` finds. */
   private applyWidths(tab: Tab, columns: ReadonlyArray<{ index: number; width: number }>): void {
     // Columns planned at Google's default width are left as they are (new sheets have it already).
-    const sorted = columns.filter((c) => c.width !== DEFAULT_COLUMN_WIDTH).sort((a, b) => a.index - b.index);
-    for (let i = 0; i < sorted.length; ) {
-      let j = i + 1;
-      while (j < sorted.length && sorted[j].index === sorted[j - 1].index + 1 && sorted[j].width === sorted[i].width) j++;
-      tab.sheet.setColumnWidths(sorted[i].index + 1, j - i, sorted[i].width);
-      i = j;
+    for (const stroke of widthStrokes(columns.filter((c) => c.width !== DEFAULT_COLUMN_WIDTH))) {
+      tab.sheet.setColumnWidths(stroke.index + 1, stroke.count, stroke.width);
     }
   }
 
@@ -373,16 +446,27 @@ export class AppsScriptWorkbook implements Workbook {
     tab.sheet.setConditionalFormatRules([...kept, ...ours]);
   }
 
-  /** Warning-only protection of each planned range, re-using Samspill's earlier protections. */
+  /**
+   * Warning-only protection of each planned range (a table's header row). Samspill's earlier
+   * protections are re-used instead of stacked: a warning-only range protection of part of row 1
+   * only (or one with the description of earlier versions). Further such protections are redundant
+   * with the header's and are removed.
+   */
   private applyProtections(tab: Tab, ranges: ReadonlyArray<string>): void {
-    const ours = tab.created ? [] : tab.sheet.getProtections(this.app.ProtectionType.RANGE).filter((p) => p.getDescription() === PROTECTION_DESCRIPTION);
+    const ours = tab.created ? [] : tab.sheet.getProtections(this.app.ProtectionType.RANGE).filter(isHeaderProtection);
     ranges.forEach((a1, i) => {
       const range = this.rangeA1(tab, a1);
-      const protection = ours[i] ? ours[i].setRange(range) : range.protect().setDescription(PROTECTION_DESCRIPTION);
-      protection.setWarningOnly(true);
+      (ours[i] ? ours[i].setRange(range) : range.protect()).setWarningOnly(true);
     });
     for (const extra of ours.slice(ranges.length)) extra.remove();
   }
+}
+
+function isHeaderProtection(protection: GoogleAppsScript.Spreadsheet.Protection): boolean {
+  if (protection.getDescription() === PROTECTION_DESCRIPTION) return true;
+  if (!protection.isWarningOnly()) return false;
+  const range = protection.getRange();
+  return range.getRow() === 1 && range.getNumRows() === 1;
 }
 
 function isSamspillRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {
@@ -404,13 +488,46 @@ function runs(columns: ReadonlyArray<ColumnPlan>): ColumnPlan[][] {
   return result;
 }
 
+/**
+ * setColumnWidths calls for the planned widths. Within a block of neighbouring columns the most
+ * common width is set over the whole block first when that saves calls, then the other runs on top
+ * (160, 260, 260, 160, 160: two calls instead of three).
+ */
+export function widthStrokes(columns: ReadonlyArray<{ index: number; width: number }>): Array<{ index: number; count: number; width: number }> {
+  const sorted = [...columns].sort((a, b) => a.index - b.index);
+  const strokes: Array<{ index: number; count: number; width: number }> = [];
+  for (let start = 0; start < sorted.length; ) {
+    let end = start + 1;
+    while (end < sorted.length && sorted[end].index === sorted[end - 1].index + 1) end++;
+    const block = sorted.slice(start, end);
+    const runsOf = (skip?: number) => {
+      const result: Array<{ index: number; count: number; width: number }> = [];
+      for (const c of block) {
+        const last = result[result.length - 1];
+        if (c.width === skip) continue;
+        if (last && last.width === c.width && last.index + last.count === c.index) last.count++;
+        else result.push({ index: c.index, count: 1, width: c.width });
+      }
+      return result;
+    };
+    const counts = new Map<number, number>();
+    for (const c of block) counts.set(c.width, (counts.get(c.width) ?? 0) + 1);
+    const base = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+    const plain = runsOf();
+    const layered = [{ index: block[0].index, count: block.length, width: base }, ...runsOf(base)];
+    strokes.push(...(layered.length < plain.length ? layered : plain));
+    start = end;
+  }
+  return strokes;
+}
+
 function formFormat(column: ColumnPlan | undefined): string {
   return column ? PLAN_FORMATS[column.format] : "General";
 }
 
-/** Field label, value and help columns of a form tab. */
+/** Field label, value and help columns of a form tab (label and value alike: one call for both). */
 const FORM_WIDTHS = [
   { index: 0, width: 240 },
-  { index: 1, width: 220 },
+  { index: 1, width: 240 },
   { index: 2, width: 420 },
 ];

@@ -1,9 +1,10 @@
 import { AppsScriptWorkbook } from "../../adapters/apps-script/apps-script-workbook";
-import { Cell } from "../../core/cell";
 import { todayInOslo } from "../../core/dates";
-import { readForm, readTable } from "../../core/read";
+import { a1, Cell, isBlankCell, parseA1 } from "../../core/cell";
+import { locateColumns, readForm, readTable } from "../../core/read";
+import { ColumnSpec } from "../../core/template/column";
 import { Template } from "../../core/template/table";
-import { activities, annualReport, measures, milestones } from "../../core/templates/association";
+import { activities, annualReport, ASSOCIATION_TEMPLATES as TEMPLATES, measures, milestones } from "../../core/templates/association";
 import { setUpTemplates } from "../../services/setup";
 import { AppsScriptServices, isAuthModeNone } from "../shared/gas";
 import { withLock } from "../shared/lock";
@@ -63,7 +64,10 @@ export function createForeningApp(services: AppsScriptServices, clock: () => Dat
 
     menuSetUp(): void {
       const book = spreadsheet();
-      setUpTemplates(new AppsScriptWorkbook(book, services.SpreadsheetApp));
+      const workbook = new AppsScriptWorkbook(book, services.SpreadsheetApp);
+      // Creating a missing tab is its lookup too: no getSheetByName per tab on a new spreadsheet.
+      workbook.createMissing(TEMPLATES.map((t) => t.name));
+      setUpTemplates(workbook);
       book.toast("Fanene Årsrapport, Aktiviteter, Milepæler og Tiltak er klare. Data som fantes fra før er beholdt.", TITLE, 8);
     },
 
@@ -107,7 +111,12 @@ const REPORT_YEAR_RANGE = `'${annualReport.name}'!A1:B40`;
 /**
  * onEdit: reads the header and the edited rows only, checks them with the tab's own rules and sets
  * their marks (one getBackgrounds/setBackgrounds over those rows). Årsrapport is small and read whole.
- * Aktiviteter also needs Rapportår (dates must fall in the report year): one small read of Årsrapport.
+ *
+ * Dates in Aktiviteter must fall in Rapportår, which lives in Årsrapport: reading it is a fifth
+ * round trip, made only when the edit touches such a date column. Otherwise those cells hold what
+ * they held at their last check and the year has not been re-read, so their in-year mark cannot
+ * have changed: they keep their current background (other problems in them, a missing or invalid
+ * date, do not depend on the year and are marked as usual).
  */
 function recheckEdit(services: AppsScriptServices, e: EditEvent, clock: () => Date): void {
   const range = e.range;
@@ -123,10 +132,9 @@ function recheckEdit(services: AppsScriptServices, e: EditEvent, clock: () => Da
   }
   const template = TABLES.find((t) => t.name === name);
   if (!template) return;
-  const rows = /^[A-Z]*(\d*)(?::[A-Z]*(\d*))?$/.exec(range.getA1Notation());
-  const first = Math.max(2, Number(rows?.[1] || 1));
-  const last = Number(rows?.[2] || rows?.[1] || 0);
-  if (!rows || last < first) return;
+  const edited = editedBlock(range.getA1Notation());
+  if (!edited) return;
+  const { first, last } = edited;
   // Whole rows as wide as the sheet's header row could be; an edit far right still lands in it.
   let read: ReturnType<AppsScriptWorkbook["readRows"]>;
   try {
@@ -135,20 +143,48 @@ function recheckEdit(services: AppsScriptServices, e: EditEvent, clock: () => Da
     read = workbook.readRows(name, first, last, sheet.getMaxColumns()); // a sheet narrower than usual
   }
   if (!read) return;
-  const year = template === activities ? reportYear(e.source, today) : Number(today.slice(0, 4));
+  const indexes = locateColumns(template, read.header, []);
+  const yearColumns = template.keys.map((key, i) => ((template.columns[key] as ColumnSpec).inReportYear ? indexes[i] : -1)).filter((j) => j >= 0);
+  const yearNeeded = yearColumns.some((j) => edited.left <= j && j <= edited.right);
+  const year = yearNeeded ? reportYear(e.source, today) : Number(today.slice(0, 4));
   // The edited rows at their own row numbers, so issues carry the right A1 cells.
   const cells: Cell[][] = new Array(last);
   cells[0] = read.header;
   for (let r = 1; r < first - 1; r++) cells[r] = [];
   read.rows.forEach((row, i) => (cells[first - 1 + i] = row));
-  workbook.markCells(name, errorMarks(readTable(template, cells, { year, today }).issues));
+  const marks = errorMarks(readTable(template, cells, { year, today }).issues);
+  if (yearNeeded || yearColumns.length === 0) {
+    workbook.markCells(name, marks);
+    return;
+  }
+  // Year columns not edited: a filled cell whose only possible error is the year keeps its mark.
+  const otherErrors = new Set(marks.filter((m) => m.code !== "outside_report_year").map((m) => m.cell));
+  const keep = read.rows.flatMap((row, i) => yearColumns.filter((j) => !isBlankCell(row[j])).map((j) => a1(first - 1 + i, j))).filter((cell) => !otherErrors.has(cell));
+  workbook.markCells(name, marks, keep);
+}
+
+/**
+ * Rows (from 2, past the header) and columns (0-based, inclusive) of an edited range from its A1
+ * notation: "F40", "C40:F45", whole rows "40:45" (every column). Undefined for whole columns ("F:F")
+ * and for edits of the header row only.
+ */
+function editedBlock(notation: string): { first: number; last: number; left: number; right: number } | undefined {
+  const parts = /^([A-Z]*)(\d*)(?::([A-Z]*)(\d*))?$/.exec(notation);
+  if (!parts) return undefined;
+  const first = Math.max(2, Number(parts[2] || 1));
+  const last = Number(parts[4] || parts[2] || 0);
+  if (last < first) return undefined;
+  const column = (letters: string) => parseA1(`${letters}1`)!.column;
+  const left = parts[1] ? column(parts[1]) : 0;
+  const right = parts[3] ? column(parts[3]) : parts[1] ? left : Infinity;
+  return { first, last, left, right };
 }
 
 /** Columns read on an edit: the template's and a margin for the user's own (a new sheet has 26). */
 const EDIT_WIDTH = 26;
 
-function errorMarks(issues: ReadonlyArray<{ severity: string; cell: string; message: string }>): Array<{ cell: string; message: string }> {
-  return issues.filter((i) => i.severity === "error" && /^[A-Z]+\d+$/.test(i.cell)).map((i) => ({ cell: i.cell, message: i.message }));
+function errorMarks(issues: ReadonlyArray<{ severity: string; cell: string; code: string; message: string }>): Array<{ cell: string; code: string; message: string }> {
+  return issues.filter((i) => i.severity === "error" && /^[A-Z]+\d+$/.test(i.cell)).map((i) => ({ cell: i.cell, code: i.code, message: i.message }));
 }
 
 function reportYear(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: string): number {

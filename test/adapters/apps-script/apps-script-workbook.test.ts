@@ -1,6 +1,7 @@
-import { AppsScriptWorkbook } from "../../../src/adapters/apps-script/apps-script-workbook";
+import { AppsScriptWorkbook, PROTECTION_DESCRIPTION, widthStrokes } from "../../../src/adapters/apps-script/apps-script-workbook";
 import { sheetPlan } from "../../../src/core/plan";
-import { activities, milestones } from "../../../src/core/templates/association";
+import { activities, annualReport, milestones } from "../../../src/core/templates/association";
+import { setUpTemplates } from "../../../src/services/setup";
 import { createWorld } from "../../stand-ins/apps-script";
 
 function open(sheets?: Record<string, Array<Array<string | number>>>) {
@@ -45,6 +46,60 @@ describe("AppsScriptWorkbook", () => {
     expect(tab.conditionalRules.map((r) => r.background?.toLowerCase())).toEqual(["#0000ff", "#f4cccc", "#d9ead3"]);
   });
 
+  it("recognises its header protection without a description, and adopts the described ones of earlier versions", () => {
+    const header = milestones.keys.map((k) => milestones.columns[k].header);
+    const { world, id, workbook, SpreadsheetApp } = open({ Milepæler: [header], Aktiviteter: [activities.keys.map((k) => activities.columns[k].header)] });
+    const book = SpreadsheetApp.getActiveSpreadsheet();
+    // An earlier version's protection (described), and the owner's own strict one over a data column.
+    book.getSheetByName("Milepæler")!.getRange("A1:H1").protect().setDescription(PROTECTION_DESCRIPTION).setWarningOnly(true);
+    book.getSheetByName("Milepæler")!.getRange("B1:B20").protect().setDescription("Eierens");
+    const plan = sheetPlan(milestones, header);
+    workbook().applyPlan(plan);
+    const once = world.snapshot(id);
+    workbook().applyPlan(plan);
+    workbook().applyPlan(sheetPlan(activities, workbook().read("Aktiviteter")![0]));
+    workbook().applyPlan(sheetPlan(activities, workbook().read("Aktiviteter")![0]));
+    const tabs = world.snapshot(id).sheets;
+    expect(tabs.find((s) => s.name === "Milepæler")).toEqual(once.sheets.find((s) => s.name === "Milepæler"));
+    expect(tabs.find((s) => s.name === "Milepæler")!.protections.map((p) => [p.range, p.warningOnly])).toEqual([["A1:H1", true], ["B1:B20", false]]);
+    expect(tabs.find((s) => s.name === "Aktiviteter")!.protections.map((p) => [p.range, p.warningOnly, p.description])).toEqual([["A1:J1", true, ""]]);
+  });
+
+  it("repairs an Årsrapport protected the earlier way (two described ranges) into one sheet protection, and keeps an owner's strict one", () => {
+    const { world, id, workbook, SpreadsheetApp } = open();
+    setUpTemplates(workbook(), [annualReport]);
+    const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Årsrapport")!;
+    sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0].remove();
+    for (const a1 of ["A1:C1", "A2:A13"]) sheet.getRange(a1).protect().setDescription(PROTECTION_DESCRIPTION).setWarningOnly(true);
+    setUpTemplates(workbook(), [annualReport]);
+    const form = () => world.snapshot(id).sheets.find((s) => s.name === "Årsrapport")!;
+    expect(form().protections).toEqual([expect.objectContaining({ type: "SHEET", warningOnly: true, unprotected: ["B2:B13"] })]);
+    setUpTemplates(workbook(), [annualReport]);
+    expect(form().protections).toHaveLength(1);
+
+    sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0].setWarningOnly(false).setUnprotectedRanges([]);
+    setUpTemplates(workbook(), [annualReport]);
+    expect(form().protections).toEqual([expect.objectContaining({ type: "SHEET", warningOnly: false, unprotected: [] })]);
+  });
+
+  it("creates missing tabs without looking them up, and finds the ones that exist", () => {
+    const { world, id, workbook } = open({ Aktiviteter: [["Dato"]] });
+    const book = workbook();
+    world.resetCalls();
+    book.createMissing(["Årsrapport", "Aktiviteter", "Milepæler"]);
+    expect(world.callLog).toEqual(["Spreadsheet.insertSheet", "Spreadsheet.insertSheet", "Spreadsheet.getSheets", "Sheet.getName", "Sheet.getName", "Spreadsheet.insertSheet"]);
+    expect(book.read("Aktiviteter")).toEqual([["Dato"]]);
+    expect(book.read("Årsrapport")).toEqual([]);
+    expect(world.snapshot(id).sheets.map((s) => s.name)).toEqual(["Aktiviteter", "Årsrapport", "Milepæler"]);
+  });
+
+  it("sets column widths with as few calls as layering a block's common width allows", () => {
+    const widths = (list: number[]) => widthStrokes(list.map((width, index) => ({ index, width })));
+    expect(widths([160, 260, 260, 160, 160])).toEqual([{ index: 0, count: 5, width: 160 }, { index: 1, count: 2, width: 260 }]);
+    expect(widths([160, 260])).toEqual([{ index: 0, count: 1, width: 160 }, { index: 1, count: 1, width: 260 }]);
+    expect(widthStrokes([{ index: 1, width: 260 }, { index: 7, width: 260 }])).toEqual([{ index: 1, count: 1, width: 260 }, { index: 7, count: 1, width: 260 }]);
+  });
+
   it("marks cells in one getBackgrounds/setBackgrounds over the range read, and only changes what changed", () => {
     const header = activities.keys.map((k) => activities.columns[k].header);
     const { world, id, workbook } = open({ Aktiviteter: [header, ["x", "Kurs", "T", "", "", 5, "", "", "", ""]] });
@@ -57,5 +112,8 @@ describe("AppsScriptWorkbook", () => {
     world.resetCalls();
     book.markCells("Aktiviteter", [{ cell: "A2", message: "Dato må være en dato" }]);
     expect(world.callLog).toEqual(["Range.getBackgrounds"]);
+    // Kept cells stay as they are, marked or not, whatever the marks say.
+    book.markCells("Aktiviteter", [{ cell: "B2", message: "x" }], ["A2", "B2"]);
+    expect(world.snapshot(id).sheets[0].backgrounds).toEqual({ A2: "#fce8b2" });
   });
 });

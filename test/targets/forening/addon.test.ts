@@ -1,14 +1,21 @@
 import { MARK_BACKGROUND } from "../../../src/workbook/workbook";
+import { sheetPlan } from "../../../src/core/plan";
+import { measures } from "../../../src/core/templates/association";
 import { createForeningApi } from "../../../src/targets/forening/api";
 import { withLock } from "../../../src/targets/shared/lock";
 import { AppsScriptWorkbook } from "../../../src/adapters/apps-script/apps-script-workbook";
-import { ACTIVITY_HEADER, activityRows, annualReportRows, harness, KARI, MILESTONE_HEADER, OLA } from "./harness";
+import { ACTIVITY_HEADER, activityRows, annualReportRows, CONTENT_CALL, harness, KARI, MEASURE_HEADER, MILESTONE_HEADER, OLA } from "./harness";
 
 const MARK = MARK_BACKGROUND.toLowerCase();
 /** Builders only assemble a rule inside the script; the service calls are the ones that apply it. */
 const serviceCalls = (calls: Record<string, number>) =>
   Object.entries(calls)
     .filter(([key]) => !/^(DataValidationBuilder|ConditionalFormatRuleBuilder)\.|^SpreadsheetApp\.new/.test(key))
+    .reduce((sum, [, n]) => sum + n, 0);
+/** Round trips that read or write cell content or formatting (getters of handles such as getSheet, getName, getA1Notation, getRange left out). */
+const contentCalls = (calls: Record<string, number>) =>
+  Object.entries(calls)
+    .filter(([key]) => CONTENT_CALL.test(key))
     .reduce((sum, [, n]) => sum + n, 0);
 
 const activity = (over: Record<string, string> = {}) => ({ date: "12.03.2025", type: "Kurs", title: "Nettbank for nybegynnere", municipalityNumber: "", partner: "Bibliotek", participants: "12", newParticipants: "4", volunteers: "2", volunteerHours: "6", comment: "", ...over });
@@ -29,7 +36,11 @@ describe("Sett opp rapportmal", () => {
     expect(tab("Aktiviteter").validations.F500).toMatchObject({ criteria: "NUMBER_BETWEEN", values: [0, 10000], allowInvalid: true });
     expect(tab("Milepæler").conditionalRules.map((r) => r.background?.toLowerCase())).toEqual(["#f4cccc", "#d9ead3"]);
     expect(tab("Aktiviteter").protections).toEqual([expect.objectContaining({ range: "A1:J1", warningOnly: true })]);
-    expect(tab("Årsrapport").protections.map((p) => p.range)).toEqual(["A1:C1", "A2:A13"]);
+    // One warning-only protection of the whole form but its value cells: header row, field column and help.
+    expect(tab("Årsrapport").protections).toEqual([expect.objectContaining({ type: "SHEET", warningOnly: true, unprotected: ["B2:B13"] })]);
+    expect(tab("Årsrapport").values[1]).toEqual(["Rapportår", "", expect.stringMatching(/\S/)]); // the help, in column C
+    expect(tab("Årsrapport").fontWeights).toEqual({ A1: "bold", B1: "bold", C1: "bold" });
+    expect(tab("Tiltak").columnWidths).toMatchObject({ A: 160, B: 260, C: 260, D: 160, E: 160, H: 260 });
     expect(tab("Årsrapport").validations.B2).toMatchObject({ criteria: "NUMBER_BETWEEN", values: [2000, 2100] });
     expect(tab("Tiltak").values.length).toBeGreaterThan(10); // prefilled from the action plan
     expect(h.world.toasts.at(-1)!.message).toMatch(/klare/);
@@ -109,8 +120,8 @@ describe("onEdit", () => {
   it("re-checks only the edited rows: marks a new error there and leaves other rows' marks alone", () => {
     const { backgrounds, byMethod } = edit(50, "G40", 999);
     expect(backgrounds).toEqual({ F2: MARK, G40: MARK });
-    // Header row and the edited row are read; nothing else of the tab.
-    expect(byMethod["Range.getValues"]).toBe(3); // header, edited rows, Rapportår
+    // Header row and the edited row are read; nothing else of the tab, and not Rapportår (Dato was not edited).
+    expect(byMethod["Range.getValues"]).toBe(2);
     expect(byMethod["Sheet.getDataRange"]).toBeUndefined();
   });
 
@@ -124,6 +135,70 @@ describe("onEdit", () => {
     expect(edit(5000, "C4999", "Ny tittel").calls).toBe(small);
   });
 
+  it("keeps a Dato cell's outside-the-report-year mark when another column of its row is edited, in at most 4 content calls", () => {
+    const rows = activityRows(10);
+    rows[5][0] = new Date(Date.UTC(2024, 4, 2, 12)); // row 6: a date in 2024, report year 2025
+    const h = harness({ Årsrapport: annualReportRows(), Aktiviteter: rows });
+    h.app.getProblems();
+    expect(backgroundsOf(h, "Aktiviteter")).toEqual({ A6: MARK });
+    const { calls } = editCell(h, "Aktiviteter", "F6", 30000);
+    expect(backgroundsOf(h, "Aktiviteter")).toEqual({ A6: MARK, F6: MARK });
+    expect(contentCalls(calls)).toBeLessThanOrEqual(4);
+    expect(calls["Range.getValues"]).toBe(2); // header and row 6: Rapportår is not read
+  });
+
+  it("re-checks a Dato cell against Rapportår when Dato is edited (the one edit that reads the year)", () => {
+    const rows = activityRows(10);
+    rows[5][0] = new Date(Date.UTC(2024, 4, 2, 12));
+    const h = harness({ Årsrapport: annualReportRows(), Aktiviteter: rows });
+    h.app.getProblems();
+    const fixed = editCell(h, "Aktiviteter", "A6", new Date(Date.UTC(2025, 4, 2, 12)));
+    expect(backgroundsOf(h, "Aktiviteter")).toEqual({});
+    expect(contentCalls(fixed.calls)).toBe(5); // header, row, Rapportår, getBackgrounds, setBackgrounds
+    editCell(h, "Aktiviteter", "A7", new Date(Date.UTC(2023, 0, 9, 12)));
+    expect(backgroundsOf(h, "Aktiviteter")).toEqual({ A7: MARK });
+  });
+
+  it("marks problems of a Dato cell that do not depend on the year, also when Dato was not edited", () => {
+    const rows = activityRows(3);
+    rows[2][0] = "ikke en dato";
+    const h = harness({ Årsrapport: annualReportRows(), Aktiviteter: rows });
+    // A new row typed from its title: Dato is missing (required), not a question of the year.
+    editCell(h, "Aktiviteter", "C6", "Nytt kurs");
+    expect(backgroundsOf(h, "Aktiviteter")).toEqual({ A6: MARK, B6: MARK, F6: MARK });
+    editCell(h, "Aktiviteter", "F3", 15);
+    expect(backgroundsOf(h, "Aktiviteter")).toEqual({ A3: MARK, A6: MARK, B6: MARK, F6: MARK });
+    // Clearing the row clears its marks.
+    editCell(h, "Aktiviteter", "C6", "");
+    expect(backgroundsOf(h, "Aktiviteter")).toEqual({ A3: MARK });
+  });
+
+  it("re-checks every row of a paste, with or without the Dato column", () => {
+    const rows = activityRows(10);
+    rows[3][0] = new Date(Date.UTC(2024, 1, 1, 12)); // A4 outside the report year
+    const h = harness({ Årsrapport: annualReportRows(), Aktiviteter: rows });
+    h.app.getProblems();
+    const narrow = editBlock(h, "Aktiviteter", "E3:G5", [["Bibliotek", 20000, 1], ["Bibliotek", 12, 40], ["Bibliotek", 12, 2]]);
+    expect(backgroundsOf(h, "Aktiviteter")).toEqual({ A4: MARK, F3: MARK, G4: MARK });
+    expect(contentCalls(narrow)).toBeLessThanOrEqual(4);
+    const date = (m: number, y = 2025) => new Date(Date.UTC(y, m, 3, 12));
+    const wide = editBlock(h, "Aktiviteter", "A3:C5", [[date(1), "Kurs", "a"], [date(2), "Kurs", "b"], [date(3, 2026), "Kurs", "c"]]);
+    expect(backgroundsOf(h, "Aktiviteter")).toEqual({ A5: MARK, F3: MARK, G4: MARK });
+    expect(contentCalls(wide)).toBe(5);
+  });
+
+  it("costs at most 4 content calls for an edit in Milepæler and in Tiltak", () => {
+    const milestone = ["1804", "Avtale signert", new Date(Date.UTC(2025, 9, 1, 12)), "Begge", "", "Pågår", "", ""];
+    const measure = sheetPlan(measures).prefill[0]; // a row of the action plan, as set-up prefills it
+    const h = harness({ Årsrapport: annualReportRows(), Milepæler: [MILESTONE_HEADER, milestone], Tiltak: [MEASURE_HEADER, measure] });
+    const m = editCell(h, "Milepæler", "F2", "Fullført");
+    expect(backgroundsOf(h, "Milepæler")).toEqual({ G2: MARK }); // Fullført needs Fullført dato
+    expect(contentCalls(m.calls)).toBeLessThanOrEqual(4);
+    const t = editCell(h, "Tiltak", "G2", "Ugyldig status");
+    expect(backgroundsOf(h, "Tiltak")).toEqual({ G2: MARK });
+    expect(contentCalls(t.calls)).toBeLessThanOrEqual(4);
+  });
+
   it("does nothing before authorisation or outside the report tabs", () => {
     const h = harness({ Årsrapport: annualReportRows(), Annet: [["x"]] });
     const book = h.globals.SpreadsheetApp.getActiveSpreadsheet();
@@ -135,6 +210,24 @@ describe("onEdit", () => {
     expect(h.world.callsByMethod["Range.getValues"]).toBeUndefined();
   });
 });
+
+function backgroundsOf(h: ReturnType<typeof harness>, tab: string): Record<string, string> {
+  return h.world.snapshot(h.id).sheets.find((s) => s.name === tab)!.backgrounds;
+}
+
+/** Sets a cell as a user would, then runs onEdit; the calls are those of onEdit alone. */
+function editCell(h: ReturnType<typeof harness>, tab: string, cell: string, value: unknown) {
+  return { calls: editBlock(h, tab, cell, [[value]]) };
+}
+
+function editBlock(h: ReturnType<typeof harness>, tab: string, a1: string, values: unknown[][]): Record<string, number> {
+  const book = h.globals.SpreadsheetApp.getActiveSpreadsheet();
+  const range = book.getSheetByName(tab)!.getRange(a1);
+  range.setValues(values as never);
+  h.world.resetCalls();
+  h.app.onEdit({ authMode: h.globals.ScriptApp.AuthMode.LIMITED, range, source: book } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+  return { ...h.world.callsByMethod };
+}
 
 describe("Registrer aktivitet", () => {
   it("checks the record again on the server with the sheet's rules and refuses a bad one", () => {
@@ -251,11 +344,16 @@ describe("Send inn rapporten", () => {
 });
 
 describe("service-call budgets", () => {
-  it("set-up of all four tabs in a new spreadsheet", () => {
+  it("set-up of all four tabs in a new spreadsheet: at most 60 calls (rule builders excluded)", () => {
     const h = harness();
     h.world.resetCalls();
     h.app.menuSetUp();
-    // Every width of the plan costs one call; see the report for the breakdown.
-    expect(serviceCalls(h.world.callsByMethod)).toBeLessThanOrEqual(90);
+    expect(serviceCalls(h.world.callsByMethod)).toBeLessThanOrEqual(60);
+  });
+
+  it("an edit of Deltakere in a 5,000-row Aktiviteter: at most 4 content calls", () => {
+    const h = harness({ Årsrapport: annualReportRows(), Aktiviteter: activityRows(5000, 5) });
+    const { calls } = editCell(h, "Aktiviteter", "F4999", 20000);
+    expect(contentCalls(calls)).toBeLessThanOrEqual(4);
   });
 });

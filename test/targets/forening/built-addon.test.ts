@@ -98,5 +98,25 @@ describe("the built forening add-on in a vm context", () => {
     range.setValue(20000);
     context.onEdit({ authMode: globals.ScriptApp.AuthMode.LIMITED, range, source: book, value: "20000" });
     expect(world.snapshot(id).sheets.find((s) => s.name === "Aktiviteter")!.backgrounds).toEqual({ F3: "#fce8b2" });
+    // Dato outside Rapportår is marked on its own edit and keeps its mark when Deltakere is fixed.
+    const date = book.getSheetByName("Aktiviteter")!.getRange("A3");
+    date.setValue(new Date(Date.UTC(2024, 4, 2, 12)));
+    context.onEdit({ authMode: globals.ScriptApp.AuthMode.LIMITED, range: date, source: book });
+    range.setValue(12);
+    context.onEdit({ authMode: globals.ScriptApp.AuthMode.LIMITED, range, source: book, value: "12" });
+    expect(world.snapshot(id).sheets.find((s) => s.name === "Aktiviteter")!.backgrounds).toEqual({ A3: "#fce8b2" });
+  });
+
+  it("sets up a new spreadsheet within the 60-call budget, and the same again changes nothing", () => {
+    const world = createWorld({ startTime: Date.UTC(2025, 10, 20, 9) });
+    const id = world.addSpreadsheet({ name: "Rapport" });
+    const { context } = load(world, id);
+    world.resetCalls();
+    context.menuSetUp();
+    const builders = /^(DataValidationBuilder|ConditionalFormatRuleBuilder)\.|^SpreadsheetApp\.new/;
+    expect(Object.entries(world.callsByMethod).filter(([k]) => !builders.test(k)).reduce((sum, [, n]) => sum + n, 0)).toBeLessThanOrEqual(60);
+    const once = world.snapshot(id);
+    context.menuSetUp();
+    expect(world.snapshot(id)).toEqual(once);
   });
 });

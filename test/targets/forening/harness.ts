@@ -38,6 +38,13 @@ export function activityRows(n: number, badEvery = 0): SeedCell[][] {
   return rows;
 }
 
+/**
+ * Calls that read or write cell content or formatting (values, backgrounds, notes, formats,
+ * validation, …): the round trips an edit's budget counts. Getters of handles (getSheet, getName,
+ * getA1Notation, getRange) are not among them.
+ */
+export const CONTENT_CALL = /^(Range|Sheet)\.((get|set)(Values?|DisplayValues?|SheetValues|Formulas?|Backgrounds?|Notes?|NumberFormats?|FontWeights?|DataValidations?|RichTextValues?)|clear\w*)$/;
+
 export const MILESTONE_HEADER = ["Kommunenummer", "Milepæl", "Frist", "Ansvarlig part", "Bidrag", "Status", "Fullført dato", "Kommentar"];
 export const MEASURE_HEADER = ["Planområde", "Tiltak", "Aktivitet", "Ansvar", "Ansvarlig", "Frist", "Status", "Resultat", "Antall nådd"];
 
