@@ -51,9 +51,10 @@ const PROPERTIES_FIELDS = [
 
 /**
  * A spreadsheet through the Sheets API as a synchronous workbook: `openSpreadsheet` loads a snapshot
- * with two requests, changes are queued, and `save()` sends them with at most two requests whatever
- * the number of rows: one `batchUpdate` (new tabs, grid growth, clearing, formats, validation,
- * conditional formats, protection, notes, marks) and one `values.batchUpdate` (RAW, so text stays text).
+ * with two requests (sent together when the caller names its tabs), changes are queued, and `save()`
+ * sends them in ONE `batchUpdate` whatever the number of rows: new tabs, grid growth, clearing,
+ * formats, validation, conditional formats, protection, notes, marks, and the values as updateCells
+ * with literal stringValue/numberValue (never parsed, so text starting with = + - @ stays text).
  *
  * Opening asks `spreadsheets.get` for the tabs' properties, rules and each cell's number-format type
  * and note (no values), then one `values.batchGet` (UNFORMATTED_VALUE, SERIAL_NUMBER) for the wanted
@@ -70,6 +71,16 @@ export class SheetsWorkbook implements SavableWorkbook {
   ) {}
 
   static async open(clients: GoogleClients, spreadsheetId: string, options: OpenOptions = {}): Promise<SheetsWorkbook> {
+    const batchGet = (tabs: ReadonlyArray<string>) =>
+      clients.sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges: tabs.map(quoteTab), valueRenderOption: "UNFORMATTED_VALUE", dateTimeRenderOption: "SERIAL_NUMBER", majorDimension: "ROWS" });
+    // When the caller names its tabs, values are asked for at the same time as the properties: one
+    // round trip instead of two. A missing tab fails that batch (400); then only existing tabs are read.
+    const early = options.tabs?.length
+      ? batchGet(options.tabs).then(
+          (response) => ({ values: response.data }),
+          (error: unknown) => ({ error }),
+        )
+      : undefined;
     const { data } = await clients.sheets.spreadsheets.get({ spreadsheetId, includeGridData: true, fields: PROPERTIES_FIELDS });
     const workbook = new SheetsWorkbook(clients, spreadsheetId, data.properties?.title ?? "");
     const formatTypes = new Map<string, Array<Array<string | undefined>>>();
@@ -109,14 +120,11 @@ export class SheetsWorkbook implements SavableWorkbook {
     }
 
     const wanted = (options.tabs ?? workbook.order).filter((t) => workbook.tabs.has(t));
+    const first = early && (await early);
+    const allThere = wanted.length === options.tabs?.length;
+    if (first && "error" in first && (allThere || !isBadRange(first.error))) throw first.error;
     if (wanted.length) {
-      const { data: values } = await clients.sheets.spreadsheets.values.batchGet({
-        spreadsheetId,
-        ranges: wanted.map(quoteTab),
-        valueRenderOption: "UNFORMATTED_VALUE",
-        dateTimeRenderOption: "SERIAL_NUMBER",
-        majorDimension: "ROWS",
-      });
+      const values = first && "values" in first ? first.values : (await batchGet(wanted)).data;
       wanted.forEach((title, i) => {
         const tab = workbook.tabs.get(title)!;
         const types = formatTypes.get(title) ?? [];
@@ -181,21 +189,22 @@ export class SheetsWorkbook implements SavableWorkbook {
     tab.marked = new Set(marks.map((m) => m.cell.toUpperCase()));
   }
 
-  /** Sends every queued change: one batchUpdate, then one values.batchUpdate (each only when needed). */
+  /**
+   * Sends every queued change in ONE batchUpdate: structure, formats and rules first, then the cell
+   * values as updateCells (a stringValue is never parsed, so text starting with = + - @ stays text).
+   */
   async save(): Promise<void> {
     const requests: Request[] = [];
-    const values: ValueRange[] = [];
+    const values: Request[] = [];
     for (const title of this.order) {
       const tab = this.tabs.get(title)!;
       requests.push(...this.structureRequests(tab));
-      values.push(...tab.pending.values);
+      values.push(...tab.pending.values.map((range) => valueRequest(tab.sheetId, range)));
     }
+    requests.push(...values);
     if (requests.length) {
       const { data } = await this.clients.sheets.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } });
       this.noteReplies(requests, data.replies ?? []);
-    }
-    if (values.length) {
-      await this.clients.sheets.spreadsheets.values.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: "RAW", data: values } });
     }
     for (const tab of this.tabs.values()) {
       tab.exists = true;
@@ -285,6 +294,26 @@ export class SheetsWorkbook implements SavableWorkbook {
     while (used.has(id)) id = 1 + Math.floor(Math.random() * 2_000_000_000);
     return id;
   }
+}
+
+/** The 400 Google gives a batchGet that names a tab the spreadsheet does not have. */
+function isBadRange(error: unknown): boolean {
+  const e = error as { response?: { status?: number }; status?: number; code?: number | string };
+  return (e.response?.status ?? e.status ?? Number(e.code)) === 400;
+}
+
+/** Queued values ("'Tab'!B7" + rows) as an updateCells request of literal values. */
+function valueRequest(sheetId: number, range: ValueRange): Request {
+  const at = parseA1(String(range.range ?? "").replace(/^.*!/, "")) ?? { row: 0, column: 0 };
+  const rows = ((range.values ?? []) as unknown[][]).map((row) => ({ values: row.map(literalCell) }));
+  return { updateCells: { start: { sheetId, rowIndex: at.row, columnIndex: at.column }, rows, fields: "userEnteredValue" } };
+}
+
+function literalCell(value: unknown): sheets_v4.Schema$CellData {
+  if (typeof value === "number") return { userEnteredValue: { numberValue: value } };
+  if (typeof value === "boolean") return { userEnteredValue: { boolValue: value } };
+  if (typeof value === "string" && value !== "") return { userEnteredValue: { stringValue: value } };
+  return {};
 }
 
 function sheetIdOf(request: Request): number | undefined {

@@ -118,7 +118,7 @@ function requestLine(stats: RequestFigures): string {
 /**
  * `samspill rollup --central SPREADSHEET_ID`: the central spreadsheet's Oppsett, Foreninger and
  * Historikk through the API, each active association with one batchGet, then every output tab in
- * one save (one batchUpdate + one values.batchUpdate). Nothing is written when Google keeps failing.
+ * one save (one batchUpdate). Nothing is written when Google keeps failing.
  */
 export async function googleRollup(options: GoogleRollupOptions, context: CliContext, clients?: GoogleClients): Promise<{ outcome: RollupOutcome; requests: RequestFigures }> {
   const own = !clients;
