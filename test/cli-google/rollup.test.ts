@@ -1,6 +1,7 @@
 import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
 import { AssociationSource } from "../../src/core/association";
 import { summaryJson } from "../../src/core/summary";
+import { CHARTS, DASHBOARD, dashboardGrid } from "../../src/core/dashboard";
 import { runRollup } from "../../src/services/rollup";
 import { googleRollup } from "../../src/cli/google/google-mode";
 import { startHarness, Harness } from "../adapters/sheets-api/helpers";
@@ -73,5 +74,19 @@ describe("samspill rollup --central against the local Sheets API", () => {
     await clients.gate.stop();
     expect(harness.server.getValues(centralId, "Innsamling")).toEqual(first);
     expect(harness.server.getValues(centralId, "Logg")).toHaveLength(3);
+  });
+
+  it("writes the bound script's Dashbord layout and makes its two charts once", async () => {
+    const centralId = seedStandIn(harness.server, associations);
+    const clients = await harness.clients();
+    const { outcome } = await googleRollup({ central: centralId }, testContext(), clients);
+    await googleRollup({ central: centralId }, testContext(), clients);
+    await clients.gate.stop();
+    const dashboard = harness.server.getSpreadsheet(centralId).sheets.find((s) => s.title === DASHBOARD)!;
+    expect(dashboard.charts.map((c: any) => c.spec.title)).toEqual(CHARTS.map((c) => c.title));
+    const expected = dashboardGrid(outcome.summary).rows.map((row) => row.map((cell) => (cell === "" ? null : cell)));
+    const written = harness.server.getValues(centralId, DASHBOARD);
+    expect(written[0]).toEqual(expected[0]);
+    expect(written.slice(1, 16).map((row) => row[0])).toEqual(expected.slice(1, 16).map((row) => row[0]));
   });
 });

@@ -1,5 +1,6 @@
 import type { sheets_v4 } from "googleapis/build/src/apis/sheets";
 import { Cell, CellTable, columnLetter, parseA1 } from "../../core/cell";
+import { ChartSpec } from "../../core/dashboard";
 import { ColumnFormat } from "../../core/output-table";
 import { SheetPlan } from "../../core/plan";
 import { CellMark, CellUpdate, MARK_BACKGROUND, SavableWorkbook } from "../../workbook/workbook";
@@ -29,7 +30,10 @@ interface Tab {
   rules: ExistingRules;
   /** Cells carrying a Samspill mark (note with MARK_NOTE_PREFIX) in the spreadsheet. */
   marked: Set<string>;
+  /** Titles of the tab's embedded charts. */
+  charts: string[];
   pending: {
+    charts?: ReadonlyArray<ChartSpec>;
     replace?: { formats: ReadonlyArray<ColumnFormat | undefined> };
     values: ValueRange[];
     plan?: SheetPlan;
@@ -45,7 +49,7 @@ export interface OpenOptions {
 const PROPERTIES_FIELDS = [
   "spreadsheetId",
   "properties(title,locale,timeZone)",
-  "sheets(properties(sheetId,title,index,gridProperties(rowCount,columnCount)),conditionalFormats(booleanRule(condition(type,values(userEnteredValue)))),protectedRanges(protectedRangeId,description)",
+  "sheets(properties(sheetId,title,index,gridProperties(rowCount,columnCount)),conditionalFormats(booleanRule(condition(type,values(userEnteredValue)))),protectedRanges(protectedRangeId,description),charts(chartId,spec(title))",
   "data(startRow,startColumn,rowData(values(note,userEnteredFormat(numberFormat(type)),effectiveFormat(numberFormat(type))))))",
 ].join(",");
 
@@ -100,6 +104,7 @@ export class SheetsWorkbook implements SavableWorkbook {
           protectedRanges: (sheet.protectedRanges ?? []).map((r) => ({ protectedRangeId: r.protectedRangeId ?? 0, description: r.description ?? undefined })),
         },
         marked: new Set(),
+        charts: (sheet.charts ?? []).map((chart) => chart.spec?.title ?? ""),
         pending: { values: [] },
       };
       const types: Array<Array<string | undefined>> = [];
@@ -189,6 +194,13 @@ export class SheetsWorkbook implements SavableWorkbook {
     tab.marked = new Set(marks.map((m) => m.cell.toUpperCase()));
   }
 
+  /** Adds each chart the tab does not have yet (by title); charts read their data by range. */
+  ensureCharts(name: string, charts: ReadonlyArray<ChartSpec>): void {
+    const tab = this.ensure(name);
+    const missing = charts.filter((chart) => !tab.charts.includes(chart.title));
+    if (missing.length) tab.pending.charts = missing;
+  }
+
   /**
    * Sends every queued change in ONE batchUpdate: structure, formats and rules first, then the cell
    * values as updateCells (a stringValue is never parsed, so text starting with = + - @ stays text).
@@ -238,6 +250,10 @@ export class SheetsWorkbook implements SavableWorkbook {
       });
     }
     if (pending.plan) requests.push(...planRequests(pending.plan, sheetId, tab.rules));
+    for (const chart of pending.charts ?? []) {
+      requests.push(chartRequest(sheetId, chart));
+      tab.charts.push(chart.title);
+    }
     if (pending.marks) {
       const setting = new Set(pending.marks.set.map((m) => m.cell.toUpperCase()));
       for (const cell of pending.marks.clear) {
@@ -281,7 +297,7 @@ export class SheetsWorkbook implements SavableWorkbook {
   private ensure(name: string): Tab {
     let tab = this.tabs.get(name);
     if (!tab) {
-      tab = { title: name, sheetId: this.freeSheetId(), exists: false, rowCount: 0, columnCount: 0, cells: [], loaded: true, rules: { conditionalFormulas: [], protectedRanges: [] }, marked: new Set(), pending: { values: [] } };
+      tab = { title: name, sheetId: this.freeSheetId(), exists: false, rowCount: 0, columnCount: 0, cells: [], loaded: true, rules: { conditionalFormulas: [], protectedRanges: [] }, marked: new Set(), charts: [], pending: { values: [] } };
       this.tabs.set(name, tab);
       this.order.push(name);
     }
@@ -294,6 +310,30 @@ export class SheetsWorkbook implements SavableWorkbook {
     while (used.has(id)) id = 1 + Math.floor(Math.random() * 2_000_000_000);
     return id;
   }
+}
+
+/** A bar or column chart over a header row + data rows range, anchored at a cell. */
+function chartRequest(sheetId: number, chart: ChartSpec): Request {
+  const [from, to] = chart.range.split(":").map((cell) => parseA1(cell)!);
+  const column = (index: number) => ({ sourceRange: { sources: [{ sheetId, startRowIndex: from.row, endRowIndex: to.row + 1, startColumnIndex: index, endColumnIndex: index + 1 }] } });
+  const anchor = parseA1(chart.anchor)!;
+  return {
+    addChart: {
+      chart: {
+        spec: {
+          title: chart.title,
+          basicChart: {
+            chartType: chart.kind === "bar" ? "BAR" : "COLUMN",
+            legendPosition: "NO_LEGEND",
+            headerCount: 1,
+            domains: [{ domain: column(from.column) }],
+            series: [{ series: column(from.column + 1), targetAxis: chart.kind === "bar" ? "BOTTOM_AXIS" : "LEFT_AXIS" }],
+          },
+        },
+        position: { overlayPosition: { anchorCell: { sheetId, rowIndex: anchor.row, columnIndex: anchor.column } } },
+      },
+    },
+  };
 }
 
 /** The 400 Google gives a batchGet that names a tab the spreadsheet does not have. */

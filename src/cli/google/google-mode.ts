@@ -18,7 +18,7 @@ import { openSpreadsheet, SheetsWorkbook } from "../../adapters/sheets-api/sheet
 import { checkAssociationSheets, readAssociationSheets } from "../../services/check";
 import { readAssociations, readCentral, rollupYear, runRollup, RollupOutcome } from "../../services/rollup";
 import { CliContext, progress } from "../context";
-import { DASHBOARD, dashboardTable } from "../dashboard";
+import { CHARTS, DASHBOARD, dashboardGrid } from "../../core/dashboard";
 import { UserError } from "../errors";
 import { issueLine, nationalLines, statusLine } from "../print";
 
@@ -124,7 +124,7 @@ export async function googleRollup(options: GoogleRollupOptions, context: CliCon
   const own = !clients;
   clients ??= await connectGoogle(options);
   try {
-    const central = await openCentralSpreadsheet(clients, options.central, [...CENTRAL_TABS, DASHBOARD]);
+    const central = await openCentralSpreadsheet(clients, options.central, CENTRAL_TABS);
     if (!central.read("Foreninger")) throw new UserError(`Det sentrale regnearket mangler fanen «Foreninger» (foreningsregisteret).`, 2);
     const reader = associationReader(clients);
     const bar = progress(context, "Leser foreninger");
@@ -145,8 +145,10 @@ export async function googleRollup(options: GoogleRollupOptions, context: CliCon
       bar.stop();
     }
     stopIfGoogleFailed(reader.failures, "ingenting er skrevet til det sentrale regnearket. Prøv igjen senere");
-    const dashboard = dashboardTable(outcome.summary);
-    central.write(dashboard.name, grid(dashboard), dashboard.formats);
+    // The same Dashbord as the bound script writes, so its charts (made once) read the same ranges.
+    const dashboard = dashboardGrid(outcome.summary);
+    central.write(DASHBOARD, dashboard.rows, dashboard.formats);
+    central.ensureCharts(DASHBOARD, CHARTS);
     try {
       await central.save();
     } catch (error) {
