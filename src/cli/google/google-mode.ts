@@ -8,7 +8,8 @@ import { partnerView } from "../../core/partners";
 import { findMunicipality } from "../../core/reference";
 import { summaryJson } from "../../core/summary";
 import { ASSOCIATION_TEMPLATES } from "../../core/templates/association";
-import { CENTRAL_INPUT_TEMPLATES } from "../../core/templates/central";
+import { CENTRAL_INPUT_TEMPLATES, partnerViewRegistry, spreadsheetUrl } from "../../core/templates/central";
+import { readTable } from "../../core/read";
 import { googleAuth } from "../../adapters/sheets-api/auth";
 import { readAssociationSource, spreadsheetIdFrom } from "../../adapters/sheets-api/association-source";
 import { googleClients, GoogleClients } from "../../adapters/sheets-api/clients";
@@ -53,8 +54,7 @@ export interface RequestFigures {
   retriesByStatus: Record<string, number>;
 }
 
-export const VIEWS_TAB = "Kommunevisninger";
-const VIEWS_HEADER = ["Kommunenummer", "Kommune", "Regneark-ID", "Adresse", "Delt med", "Oppdatert"];
+export const VIEWS_TAB = partnerViewRegistry.name;
 const CENTRAL_TABS = [...CENTRAL_INPUT_TEMPLATES.map((t) => t.name), "Logg"];
 
 /** Signs in and builds the clients; every failure is a Norwegian UserError. */
@@ -208,7 +208,7 @@ export async function googlePartners(options: GooglePartnersOptions, context: Cl
       association.partnerEmailList.forEach((email) => set.add(email));
       addresses.set(association.municipalityNumber, set);
     }
-    const known = readViewRecords(central.read(VIEWS_TAB));
+    const known = new Map(readTable(partnerViewRegistry, central.read(VIEWS_TAB), { year: 0, today }).rows.filter((r) => r.spreadsheetId).map((r) => [r.municipalityNumber, r.spreadsheetId as string]));
     const numbers = [...new Set([...addresses.keys(), ...known.keys()])].sort();
     const views: PartnerViewRecord[] = [];
     for (const number of numbers) {
@@ -231,8 +231,9 @@ export async function googlePartners(options: GooglePartnersOptions, context: Cl
         throw asUserError(spreadsheetProblem(error, `kommunevisningen for ${number}`, id ?? "ny"));
       }
     }
-    const rows: Cell[][] = views.map((v) => [v.municipalityNumber, findMunicipality(v.municipalityNumber)?.name ?? "", v.spreadsheetId, `https://docs.google.com/spreadsheets/d/${v.spreadsheetId}`, v.readers.join(", "), now.toISOString()]);
-    central.write(VIEWS_TAB, [VIEWS_HEADER, ...rows], ["text", "text", "text", "text", "text", "text"]);
+    const rows: Cell[][] = views.map((v) => [v.municipalityNumber, findMunicipality(v.municipalityNumber)?.name ?? "", v.spreadsheetId, spreadsheetUrl(v.spreadsheetId), v.readers.join(", "), now.toISOString()]);
+    const header = partnerViewRegistry.keys.map((key) => partnerViewRegistry.columns[key].header);
+    central.write(VIEWS_TAB, [header, ...rows], header.map(() => "text"));
     try {
       await central.save();
     } catch (error) {
@@ -249,21 +250,6 @@ export async function googlePartners(options: GooglePartnersOptions, context: Cl
   } finally {
     if (own) await clients.gate.stop();
   }
-}
-
-function readViewRecords(table: Cell[][] | undefined): Map<string, string> {
-  const records = new Map<string, string>();
-  if (!table?.length) return records;
-  const header = table[0].map((h) => String(h ?? "").trim().toLowerCase());
-  const numberAt = header.indexOf("kommunenummer");
-  const idAt = header.indexOf("regneark-id");
-  if (numberAt < 0 || idAt < 0) return records;
-  for (const row of table.slice(1)) {
-    const number = String(row[numberAt] ?? "").trim().padStart(4, "0");
-    const id = String(row[idAt] ?? "").trim();
-    if (/^\d{4}$/.test(number) && id) records.set(number, id);
-  }
-  return records;
 }
 
 /** `samspill validate SPREADSHEET_ID`: every problem of an association spreadsheet; 1 when any is an error. */

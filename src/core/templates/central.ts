@@ -40,8 +40,23 @@ export const history = table("Historikk", {
   grant: column.decimal("Statstilskudd", { min: 0 }),
 });
 
+/** Where each municipality's partner view lives (written by "Oppdater kommunevisninger" / `samspill partners`). */
+export const partnerViewRegistry = table("Kommunevisninger", {
+  municipalityNumber: column.municipality("Kommunenummer", { required: true }),
+  municipality: column.text("Kommune"),
+  spreadsheetId: column.text("Regneark-ID"),
+  url: column.text("Adresse"),
+  sharedWith: column.text("Delt med", { personal: true }),
+  updatedAt: column.text("Oppdatert"),
+});
+
 export const CENTRAL_INPUT_TEMPLATES = [settings, registry, history] as const;
 
 export type Settings = RowOf<typeof settings>;
 export type RegistryEntry = RowOf<typeof registry>;
 export type HistoryRow = RowOf<typeof history>;
+export type PartnerViewRecord = RowOf<typeof partnerViewRegistry>;
+
+export function spreadsheetUrl(id: string): string {
+  return `https://docs.google.com/spreadsheets/d/${id}`;
+}

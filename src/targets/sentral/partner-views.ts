@@ -4,8 +4,7 @@ import { grid, outputTable } from "../../core/output-table";
 import { partnerView } from "../../core/partners";
 import { readTable } from "../../core/read";
 import { findMunicipality } from "../../core/reference";
-import { column } from "../../core/template/column";
-import { table } from "../../core/template/table";
+import { partnerViewRegistry, spreadsheetUrl } from "../../core/templates/central";
 import { readCentral } from "../../services/rollup";
 import { Workbook } from "../../workbook/workbook";
 
@@ -16,15 +15,8 @@ import { Workbook } from "../../workbook/workbook";
  * the central tab "Kommunevisninger" so the same spreadsheet is updated next time.
  */
 
-export const VIEWS_TAB = "Kommunevisninger";
-
-export const viewRegistry = table(VIEWS_TAB, {
-  municipalityNumber: column.municipality("Kommunenummer", { required: true }),
-  municipality: column.text("Kommune"),
-  spreadsheetId: column.text("Regneark-ID"),
-  sharedWith: column.text("Delt med"),
-  updatedAt: column.text("Oppdatert"),
-});
+export const viewRegistry = partnerViewRegistry;
+export const VIEWS_TAB = viewRegistry.name;
 
 /** Drive-side capabilities, implemented with SpreadsheetApp in Apps Script and in memory in tests. */
 export interface ViewFiles {
@@ -104,6 +96,7 @@ export function updatePartnerViews({
         municipalityNumber: number,
         municipality: findMunicipality(number)?.name ?? "",
         spreadsheetId: made.id,
+        url: spreadsheetUrl(made.id),
         sharedWith: "",
         updatedAt: "",
       };
@@ -129,6 +122,7 @@ export function updatePartnerViews({
       r.municipalityNumber,
       r.municipality ?? "",
       r.spreadsheetId ?? "",
+      r.url || (r.spreadsheetId ? spreadsheetUrl(r.spreadsheetId) : ""),
       r.sharedWith ?? "",
       r.updatedAt ?? "",
     ]);

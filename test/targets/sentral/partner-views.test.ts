@@ -113,7 +113,7 @@ describe("Oppdater kommunevisninger", () => {
     expect(first).toMatchObject({ created: 1, updated: 1, added: 2, removed: 0 });
     const id = String(workbook.read(VIEWS_TAB)![1][2]);
     expect([...drive.files.get(id)!.viewers].sort()).toEqual(["a@kommune.no", "b@kommune.no"]);
-    expect(workbook.read(VIEWS_TAB)![1][3]).toBe("a@kommune.no, b@kommune.no");
+    expect(workbook.read(VIEWS_TAB)![1][4]).toBe("a@kommune.no, b@kommune.no"); // Delt med, after Adresse
 
     const registry = workbook.read("Foreninger")!;
     registry[2][6] = "b@kommune.no";
@@ -139,10 +139,11 @@ describe("Oppdater kommunevisninger", () => {
     });
     expect(third.removed).toBe(1);
     expect(drive.files.get(id)!.viewers.size).toBe(0);
-    expect(workbook.read(VIEWS_TAB)![1].slice(0, 4)).toEqual([
+    expect(workbook.read(VIEWS_TAB)![1].slice(0, 5)).toEqual([
       municipalityOf(1),
       MUNICIPALITIES.find((m) => m.number === municipalityOf(1))!.name,
       id,
+      `https://docs.google.com/spreadsheets/d/${id}`,
       "",
     ]);
   });
