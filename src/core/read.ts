@@ -24,6 +24,28 @@ export interface TableRead<R> {
   read: number;
   counted: number;
   rejected: number;
+  /** Only with `{ keepRejected: true }`: each rejected row, in sheet order. */
+  rejectedRows?: Array<RejectedRow<R>>;
+}
+
+/** An error of a rejected row, with the key of the field it belongs to (a row rule: its field). */
+export type RowIssue<R> = Issue & { field: keyof R & string };
+
+/** A row with at least one error: the fields that did parse, the failed ones left undefined. */
+export interface RejectedRow<R> {
+  /** 1-based sheet row number. */
+  rowNumber: number;
+  row: Partial<R>;
+  /**
+   * The row's errors (copies of those in `issues`, plus `field`). When the tab lacks a required
+   * column nothing is parsed: `row` is empty and the issues are the missing_column errors.
+   */
+  issues: Array<RowIssue<R>>;
+}
+
+export interface ReadOptions {
+  /** Also return the rejected rows (`rejectedRows`). Off by default: the usual read allocates nothing for them. */
+  keepRejected?: boolean;
 }
 
 const FAILED = Symbol("failed");
@@ -179,10 +201,21 @@ export function missingTab(name: string): Issue {
 
 /**
  * Reads a table tab: finds columns by header, parses every non-blank row, and reports every problem
- * with its cell. A row with any error is rejected whole; warnings do not reject.
+ * with its cell. A row with any error is rejected whole; warnings do not reject. With
+ * `{ keepRejected: true }` the rejected rows come back too (`rejectedRows`), for a sidebar that
+ * lets the user fix them.
  */
-export function readTable<T extends Template<any>>(template: T, cells: CellTable | undefined, context: ReadContext): TableRead<RowOf<T>> {
+export function readTable<T extends Template<any>>(
+  template: T,
+  cells: CellTable | undefined,
+  context: ReadContext,
+  options: { keepRejected: true },
+): TableRead<RowOf<T>> & { rejectedRows: Array<RejectedRow<RowOf<T>>> };
+export function readTable<T extends Template<any>>(template: T, cells: CellTable | undefined, context: ReadContext, options?: ReadOptions): TableRead<RowOf<T>>;
+export function readTable<T extends Template<any>>(template: T, cells: CellTable | undefined, context: ReadContext, options?: ReadOptions): TableRead<RowOf<T>> {
   const result: TableRead<RowOf<T>> = { present: cells !== undefined, rows: [], rowNumbers: [], issues: [], read: 0, counted: 0, rejected: 0 };
+  const kept: Array<RejectedRow<RowOf<T>>> | undefined = options?.keepRejected ? [] : undefined;
+  if (kept) result.rejectedRows = kept;
   if (!cells) {
     result.issues.push(missingTab(template.name));
     return result;
@@ -190,6 +223,9 @@ export function readTable<T extends Template<any>>(template: T, cells: CellTable
   const columns = compile(template);
   const indexes = locateColumns(template, cells[0] ?? [], result.issues);
   const unreadable = columns.some((column, i) => column.required && indexes[i] < 0);
+  // Field of each issue of the current row, only when rejected rows are kept.
+  const rowFields: string[] | undefined = kept ? [] : undefined;
+  const missingRequired = kept && unreadable ? missingColumnIssues(columns, indexes, result.issues) : undefined;
   const sheet = template.name;
   const rules = template.rules;
   const columnCount = columns.length;
@@ -203,8 +239,11 @@ export function readTable<T extends Template<any>>(template: T, cells: CellTable
     result.read++;
     if (unreadable) {
       result.rejected++; // reported once, as missing_column
+      if (kept && missingRequired) kept.push({ rowNumber: r + 1, row: {}, issues: missingRequired.map((issue) => ({ ...issue })) });
       continue;
     }
+    const firstIssue = result.issues.length;
+    if (rowFields) rowFields.length = 0;
     const row: Record<string, unknown> = {};
     let ok = true;
     let failedMask = 0;
@@ -221,6 +260,7 @@ export function readTable<T extends Template<any>>(template: T, cells: CellTable
         ok = false;
         failedMask |= 2 ** c;
         result.issues.push({ sheet, cell: a1(r, index), code: failure, severity: "error", message: issueMessage(column.spec, failure, value, context) });
+        if (rowFields) rowFields.push(column.key);
         row[column.key] = undefined;
       } else row[column.key] = parsed;
     }
@@ -230,15 +270,29 @@ export function readTable<T extends Template<any>>(template: T, cells: CellTable
       if (rule.problem(row, context)) {
         ok = false;
         result.issues.push({ sheet, cell: a1(r, ruleColumns[k]), code: rule.code, severity: "error", message: rule.message(row, context) });
+        if (rowFields) rowFields.push(rule.field);
       }
     }
     if (ok) {
       result.rows.push(row as RowOf<T>);
       result.rowNumbers.push(r + 1);
       result.counted++;
-    } else result.rejected++;
+    } else {
+      result.rejected++;
+      if (kept && rowFields) {
+        const issues = result.issues.slice(firstIssue).map((issue, i) => ({ ...issue, field: rowFields[i] as keyof RowOf<T> & string }));
+        kept.push({ rowNumber: r + 1, row: row as Partial<RowOf<T>>, issues });
+      }
+    }
   }
   return result;
+}
+
+/** The missing_column errors of required columns, each with its field (locateColumns reported them in key order). */
+function missingColumnIssues(columns: CompiledColumn[], indexes: number[], issues: Issue[]): Array<Issue & { field: string }> {
+  const missing = issues.filter((issue) => issue.code === "missing_column" && issue.severity === "error");
+  const keys = columns.filter((column, i) => column.required && indexes[i] < 0).map((column) => column.key);
+  return missing.map((issue, i) => ({ ...issue, field: keys[i] }));
 }
 
 export interface FormRead<R> {

@@ -42,6 +42,8 @@ export interface MilestoneDto {
   overdue: boolean;
   /** Due within the next 30 days and not done. */
   upcoming: boolean;
+  /** Errors of the row in Status or Fullført dato (Norwegian), which the sidebar can fix. */
+  problems?: string[];
 }
 
 /** Server functions of the `forening` add-on that sidebars call. */
@@ -53,7 +55,8 @@ export interface ForeningApi {
   getActivityForm(): { fields: FieldDto[]; year: number; municipalityNumber: string };
   /** Checks again on the server and appends the row under a document lock. */
   addActivity(values: Record<string, string>): SaveResult;
-  getMilestones(): { today: string; milestones: MilestoneDto[]; statuses: string[] };
+  /** unlisted: rows left out because they have errors the sidebar cannot fix (Kontroller rapporten shows them). */
+  getMilestones(): { today: string; milestones: MilestoneDto[]; statuses: string[]; unlisted: number };
   /** completedDate: ISO date, required when status is Fullført. */
   setMilestoneStatus(row: number, status: string, completedDate: string): SaveResult;
 }

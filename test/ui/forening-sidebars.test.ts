@@ -4,6 +4,7 @@ import { Page } from "playwright-core";
 import { baseFontSize, dateKeys, describeInBrowser, screenshot, seriousViolations, TODAY, useHarness } from "./browser";
 
 const YEAR = Number(TODAY.slice(0, 4));
+const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** The demo workbook has a header and 6 activity rows: the next one lands in row 8. */
 const NEXT_ROW = 8;
 
@@ -290,7 +291,7 @@ describeInBrowser("forening sidebars in Chromium", () => {
       const page = await harness.open("/forening/milepaeler.html");
       await page.waitForSelector("#milestones section");
       const sections = await page.$$eval("#milestones h2", (hs) => hs.map((h) => h.textContent));
-      expect(sections).toEqual(["Forsinket (1)", "Frist de neste 30 dagene (2)"]);
+      expect(sections).toEqual(["Må rettes (1)", "Forsinket (1)", "Frist de neste 30 dagene (2)"]);
       await screenshot(page, "milepaeler");
 
       const card = page.locator("#m2"); // «Avtale om lokaler …», overdue
@@ -318,6 +319,47 @@ describeInBrowser("forening sidebars in Chromium", () => {
       expect(await seriousViolations(page)).toEqual([]);
       expect(await baseFontSize(page)).toBeGreaterThanOrEqual(16);
       await screenshot(page, "milepaeler-feil");
+    });
+
+    it("shows a Fullført row without Fullført dato with its message, and it is fixed from the sidebar", async () => {
+      const page = await harness.open("/forening/milepaeler.html");
+      await page.waitForSelector("#milestones section");
+      const card = page.locator("#m7"); // «Digital hjelp på sykehjemmet»: Fullført, no date
+      await expect(card.locator(".card-problems li").allTextContents()).resolves.toEqual(["Fullført dato må fylles ut når Status er Fullført"]);
+      await expect(card.locator("select").getAttribute("aria-describedby")).resolves.toBe("m7-problems m7-status-error");
+      await expect(card.locator('input[type="date"]').getAttribute("aria-describedby")).resolves.toBe("m7-problems m7-date-error");
+      await expect(page.getByRole("group", { name: "Feil i regnearket" }).count()).resolves.toBe(1);
+      await expect(page.locator("#unlisted").count()).resolves.toBe(0);
+
+      await expect(card.locator("select").inputValue()).resolves.toBe("Fullført");
+      await expect(card.locator('input[type="date"]').inputValue()).resolves.toBe(TODAY);
+      await card.locator('input[type="date"]').fill(shift(TODAY, -5));
+      await card.getByRole("button", { name: "Lagre status" }).click();
+      await page.waitForSelector("#status .notice-success");
+      const row = (harness.setup.workbook.read("Milepæler") ?? [])[6];
+      expect(row[5]).toBe("Fullført");
+      expect((row[6] as Date).toISOString().slice(0, 10)).toBe(shift(TODAY, -5));
+
+      // Reloaded: the milestone is among the others, without the problem, and has focus.
+      await page.waitForFunction(() => document.activeElement?.id === "m7-title");
+      await expect(page.locator(".card-problems").count()).resolves.toBe(0);
+      await expect(page.$$eval("#milestones h2", (hs) => hs.map((h) => h.textContent))).resolves.toEqual(["Forsinket (1)", "Frist de neste 30 dagene (2)"]);
+      await expect(page.locator("#others").getAttribute("open")).resolves.toBe("");
+    });
+
+    it("counts rows with errors it cannot fix (a missing Milepæl, an unknown municipality) in a note at the top", async () => {
+      const due = new Date(`${shift(TODAY, 3)}T12:00:00Z`);
+      harness.setup.workbook.append("Milepæler", [
+        ["1804", "", due, "Begge", "", "Pågår", "", ""],
+        ["9999", "Møte med rådmannen", due, "Begge", "", "Pågår", "", ""],
+      ]);
+      const page = await harness.open("/forening/milepaeler.html");
+      await page.waitForSelector("#milestones section");
+      await expect(page.textContent("#unlisted")).resolves.toBe("2 milepæler har feil som må rettes i regnearket og vises ikke her. Kontroller rapporten viser hvor feilene er.");
+      await expect(page.$$eval("#milestones h3", (hs) => hs.map((h) => h.textContent))).resolves.not.toContain("Møte med rådmannen");
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await baseFontSize(page)).toBeGreaterThanOrEqual(16);
+      await screenshot(page, "milepaeler-problem");
     });
   });
 });

@@ -5,7 +5,7 @@ import { checkRecord, locateColumns, readForm, readTable } from "../../core/read
 import { findMunicipality } from "../../core/reference";
 import { ColumnSpec } from "../../core/template/column";
 import { Template } from "../../core/template/table";
-import { activities, annualReport, isOverdue, milestones } from "../../core/templates/association";
+import { activities, annualReport, isOverdue, Milestone, milestones } from "../../core/templates/association";
 import { CANCELLED, DONE, STATUSES } from "../../core/templates/lists";
 import { checkAssociationSheets, issuesBySheet, readAssociationSheets } from "../../services/check";
 import type { ForeningApi, MilestoneDto, ProblemDto, SaveResult } from "../../ui/api-types";
@@ -134,26 +134,37 @@ export function createForeningApi(deps: ForeningDeps): ForeningServer {
     getMilestones() {
       const day = today();
       const workbook = deps.workbook();
-      const read = readTable(milestones, workbook.read(milestones.name), { year: Number(day.slice(0, 4)), today: day });
+      const read = readTable(milestones, workbook.read(milestones.name), { year: Number(day.slice(0, 4)), today: day }, { keepRejected: true });
       const horizon = addDays(day, UPCOMING_DAYS);
-      const list: MilestoneDto[] = read.rows.map((m, i) => {
+      const dto = (m: Partial<Milestone> & Pick<Milestone, "title" | "dueDate">, row: number, problems?: string[]): MilestoneDto => {
         const overdue = isOverdue(m, day);
         const open = m.status !== DONE && m.status !== CANCELLED;
+        const municipalityNumber = m.municipalityNumber ?? "";
         return {
-          row: read.rowNumbers[i],
-          municipalityNumber: m.municipalityNumber,
-          municipality: findMunicipality(m.municipalityNumber)?.name ?? "",
+          row,
+          municipalityNumber,
+          municipality: findMunicipality(municipalityNumber)?.name ?? "",
           title: m.title,
           dueDate: m.dueDate,
-          responsibleParty: m.responsibleParty,
-          status: m.status,
+          responsibleParty: m.responsibleParty ?? "",
+          status: m.status ?? "",
           completedDate: m.completedDate ?? "",
           overdue,
           upcoming: open && !overdue && m.dueDate <= horizon,
+          ...(problems ? { problems } : {}),
         };
-      });
+      };
+      const list: MilestoneDto[] = read.rows.map((m, i) => dto(m, read.rowNumbers[i]));
+      // A row whose only errors are in Status or Fullført dato is listed so that it can be fixed here;
+      // any other error has to be fixed in the sheet, and such rows are only counted.
+      let unlisted = 0;
+      for (const { row, rowNumber, issues } of read.rejectedRows) {
+        const fixable = issues.every((issue) => MILESTONE_FIELDS.includes(issue.field));
+        if (fixable && row.title !== undefined && row.dueDate !== undefined) list.push(dto({ ...row, title: row.title, dueDate: row.dueDate }, rowNumber, issues.map((issue) => issue.message)));
+        else unlisted++;
+      }
       list.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.row - b.row));
-      return { today: day, milestones: list, statuses: [...STATUSES] };
+      return { today: day, milestones: list, statuses: [...STATUSES], unlisted };
     },
 
     setMilestoneStatus(row, status, completedDate) {

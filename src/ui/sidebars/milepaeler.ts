@@ -1,5 +1,7 @@
 // Milepæler: overdue and upcoming milestones of the association's agreements, each with a status
 // update. Fullført asks for Fullført dato; the check is the core's own (Milepæler template).
+// A row with errors in Status or Fullført dato is listed first, with the errors, so it can be fixed
+// here; rows with other errors are only counted (they are fixed in the sheet, see Kontroller).
 import type { ForeningApi, MilestoneDto } from "../api-types";
 import { createClient, FORENING_FUNCTIONS } from "../client";
 import { checkRecord } from "../../core/read";
@@ -17,16 +19,29 @@ type Data = Awaited<ReturnType<typeof api.getMilestones>>;
 function card(m: MilestoneDto, data: Data, status: HTMLElement, reload: (focusRow?: number) => Promise<void>): HTMLElement {
   const id = `m${m.row}`;
   const headingId = `${id}-title`;
-  const flag = m.overdue
+  const flag = m.problems?.length
+    ? h("span", { class: "badge badge-error" }, "Må rettes")
+    : m.overdue
     ? h("span", { class: "badge badge-error" }, "Forsinket")
     : m.status === DONE
       ? h("span", { class: "badge badge-success" }, "Fullført")
       : m.upcoming
         ? h("span", { class: "badge badge-warning" }, "Snart frist")
         : null;
-  const statusSelect = h("select", { id: `${id}-status`, name: "status", "aria-describedby": `${id}-status-error` });
+  const problemsId = `${id}-problems`;
+  const problems = m.problems?.length
+    ? h(
+        "div",
+        { class: "card-problems", id: problemsId, role: "group", "aria-label": "Feil i regnearket" },
+        h("p", {}, "Feil i regnearket:"),
+        h("ul", {}, ...m.problems.map((text) => h("li", {}, text))),
+      )
+    : null;
+  // The sheet's errors are read out with the controls that fix them.
+  const describedBy = (errorId: string) => (problems ? `${problemsId} ${errorId}` : errorId);
+  const statusSelect = h("select", { id: `${id}-status`, name: "status", "aria-describedby": describedBy(`${id}-status-error`) });
   for (const s of data.statuses) append(statusSelect, h("option", { value: s, selected: s === (m.status || data.statuses[0]) }, s));
-  const dateInput = h("input", { id: `${id}-date`, name: "completedDate", type: "date", value: m.completedDate, max: data.today, "aria-describedby": `${id}-date-error` });
+  const dateInput = h("input", { id: `${id}-date`, name: "completedDate", type: "date", value: m.completedDate, max: data.today, "aria-describedby": describedBy(`${id}-date-error`) });
   const statusError = h("p", { id: `${id}-status-error`, class: "field-error" });
   const dateError = h("p", { id: `${id}-date-error`, class: "field-error" });
   const dateField = h("div", { class: "field" }, h("label", { for: dateInput.id }, "Fullført dato"), dateInput, dateError);
@@ -63,7 +78,8 @@ function card(m: MilestoneDto, data: Data, status: HTMLElement, reload: (focusRo
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const record = { ...m, status: statusSelect.value, completedDate: dateInput.value };
+    const { problems: _problems, ...fields } = m;
+    const record = { ...fields, status: statusSelect.value, completedDate: dateInput.value };
     const errors = checkRecord(template, record, { year: Number(data.today.slice(0, 4)), today: data.today }).errors.filter((e) => EDITED.has(e.field));
     const first = show(errors);
     if (first) {
@@ -93,9 +109,10 @@ function card(m: MilestoneDto, data: Data, status: HTMLElement, reload: (focusRo
 
   return h(
     "li",
-    { class: `card${m.overdue ? " overdue" : m.upcoming ? " upcoming" : ""}`, id },
+    { class: `card${m.problems?.length || m.overdue ? " overdue" : m.upcoming ? " upcoming" : ""}`, id },
     h("h3", { id: headingId, tabindex: "-1" }, m.title),
     h("p", { class: "meta" }, flag, `Frist ${showDate(m.dueDate)}`),
+    problems,
     h(
       "dl",
       { class: "facts" },
@@ -130,16 +147,27 @@ async function main(): Promise<void> {
       replace(content, notice("error", `Milepælene kunne ikke hentes: ${(error as Error).message}`));
       return;
     }
-    const overdue = data.milestones.filter((m) => m.overdue);
-    const upcoming = data.milestones.filter((m) => !m.overdue && m.upcoming);
-    const rest = data.milestones.filter((m) => !m.overdue && !m.upcoming);
+    const toFix = data.milestones.filter((m) => m.problems?.length);
+    const clean = data.milestones.filter((m) => !m.problems?.length);
+    const overdue = clean.filter((m) => m.overdue);
+    const upcoming = clean.filter((m) => !m.overdue && m.upcoming);
+    const rest = clean.filter((m) => !m.overdue && !m.upcoming);
+    const unlisted = data.unlisted
+      ? h(
+          "p",
+          { class: "notice notice-warning", id: "unlisted" },
+          `${data.unlisted} ${data.unlisted === 1 ? "milepæl har" : "milepæler har"} feil som må rettes i regnearket og vises ikke her. Kontroller rapporten viser hvor feilene er.`,
+        )
+      : null;
     const others = h("details", { id: "others" }, h("summary", {}, `Alle andre milepæler (${rest.length})`));
     const ul = h("ul", { class: "cards" });
     for (const m of rest) append(ul, card(m, data, status, reload));
     append(others, rest.length ? ul : h("p", {}, "Ingen andre milepæler."));
     replace(
       content,
+      unlisted,
       h("p", {}, `I dag er ${showDate(data.today)}. Forsinket betyr at fristen er passert uten at milepælen er fullført eller avlyst.`),
+      toFix.length ? section("Må rettes", toFix, "", data, status, reload) : null,
       section("Forsinket", overdue, "Ingen milepæler er forsinket.", data, status, reload),
       section("Frist de neste 30 dagene", upcoming, "Ingen milepæler har frist de neste 30 dagene.", data, status, reload),
       others,

@@ -318,6 +318,41 @@ describe("Milepæler", () => {
     expect((row[6] as Date).toISOString().slice(0, 10)).toBe("2025-11-18");
     expect(h.app.getMilestones().milestones.find((m) => m.row === 2)).toMatchObject({ status: "Fullført", overdue: false });
   });
+
+  it("lists a row with errors only in Status or Fullført dato, with its messages, and counts rows with other errors", () => {
+    const h = harness({
+      Milepæler: [
+        ...milestones(),
+        ["1804", "Kurs holdt", new Date(Date.UTC(2025, 10, 1, 12)), "Foreningen", "", "Fullført", "", ""],
+        ["1804", "Nettbrett kjøpt", new Date(Date.UTC(2025, 10, 10, 12)), "Kommunen", "", "Ferdig", "", ""],
+        ["1804", "", new Date(Date.UTC(2025, 10, 2, 12)), "Begge", "", "Fullført", "", ""],
+        ["9999", "Møte med rådmannen", new Date(Date.UTC(2025, 10, 3, 12)), "Begge", "", "Pågår", "", ""],
+      ],
+    });
+    const { milestones: list, unlisted } = h.app.getMilestones();
+    expect(unlisted).toBe(2);
+    expect(list.map((m) => [m.row, m.title, m.status, m.completedDate, m.problems])).toEqual([
+      [2, "Avtale signert", "Pågår", "", undefined],
+      [5, "Kurs holdt", "Fullført", "", ["Fullført dato må fylles ut når Status er Fullført"]],
+      [6, "Nettbrett kjøpt", "", "", [expect.stringContaining("(ikke «Ferdig»)")]],
+      [3, "Kurslokale klart", "Ikke startet", "", undefined],
+      [4, "Evaluering", "Ikke startet", "", undefined],
+    ]);
+    expect(list.find((m) => m.row === 6)).toMatchObject({ municipality: "Bodø", responsibleParty: "Kommunen", overdue: true });
+
+    // Fixed from the sidebar: listed again without problems; the other rows are still counted.
+    expect(h.app.setMilestoneStatus(5, "Fullført", "2025-11-02")).toMatchObject({ ok: true });
+    expect(h.app.setMilestoneStatus(6, "Fullført", "2025-11-12")).toMatchObject({ ok: true });
+    const after = h.app.getMilestones();
+    expect(after.milestones.filter((m) => m.problems)).toEqual([]);
+    expect(after.milestones.find((m) => m.row === 5)).toMatchObject({ status: "Fullført", completedDate: "2025-11-02" });
+    expect(after.unlisted).toBe(2);
+  });
+
+  it("counts every row as unlisted when the tab lacks a required column", () => {
+    const h = harness({ Milepæler: milestones().map((row) => row.filter((_, i) => i !== 1)) });
+    expect(h.app.getMilestones()).toMatchObject({ milestones: [], unlisted: 3 });
+  });
 });
 
 describe("Send inn rapporten", () => {
