@@ -347,6 +347,24 @@ describeInBrowser("forening sidebars in Chromium", () => {
       await expect(page.locator("#others").getAttribute("open")).resolves.toBe("");
     });
 
+    it("makes the user choose again when the sheet holds a status it does not know, and saves nothing until then", async () => {
+      const due = new Date(`${shift(TODAY, 3)}T12:00:00Z`);
+      const first = harness.setup.workbook.append("Milepæler", [["1804", "Nettbrett kjøpt", due, "Kommunen", "", "Ferdig", "", ""]]);
+      const page = await harness.open("/forening/milepaeler.html");
+      await page.waitForSelector("#milestones section");
+      const card = page.locator(`#m${first}`);
+      await expect(card.locator(".card-problems li").allTextContents()).resolves.toEqual([expect.stringContaining("(ikke «Ferdig»)")]);
+      await expect(card.locator("select").inputValue()).resolves.toBe("");
+      await card.getByRole("button", { name: "Lagre status" }).click();
+      await expect(card.locator(".field-error").first().textContent()).resolves.toBe("Status må fylles ut");
+      expect(harness.server.calls.filter((c) => c.name === "setMilestoneStatus")).toHaveLength(0);
+
+      await card.locator("select").selectOption("Pågår");
+      await card.getByRole("button", { name: "Lagre status" }).click();
+      await page.waitForSelector("#status .notice-success");
+      expect((harness.setup.workbook.read("Milepæler") ?? [])[first - 1][5]).toBe("Pågår");
+    });
+
     it("counts rows with errors it cannot fix (a missing Milepæl, an unknown municipality) in a note at the top", async () => {
       const due = new Date(`${shift(TODAY, 3)}T12:00:00Z`);
       harness.setup.workbook.append("Milepæler", [

@@ -5,6 +5,7 @@
 import type { ForeningApi, MilestoneDto } from "../api-types";
 import { createClient, FORENING_FUNCTIONS } from "../client";
 import { checkRecord } from "../../core/read";
+import { issueMessage } from "../../core/messages";
 import { milestones as template } from "../../core/templates/association";
 import { DONE } from "../../core/templates/lists";
 import { append, busy, byId, h, notice, replace, showDate } from "../dom";
@@ -40,7 +41,10 @@ function card(m: MilestoneDto, data: Data, status: HTMLElement, reload: (focusRo
   // The sheet's errors are read out with the controls that fix them.
   const describedBy = (errorId: string) => (problems ? `${problemsId} ${errorId}` : errorId);
   const statusSelect = h("select", { id: `${id}-status`, name: "status", "aria-describedby": describedBy(`${id}-status-error`) });
-  for (const s of data.statuses) append(statusSelect, h("option", { value: s, selected: s === (m.status || data.statuses[0]) }, s));
+  // A status the sheet does not know (it arrives as "") must be chosen again, not silently become the first option.
+  const known = data.statuses.includes(m.status);
+  if (!known) append(statusSelect, h("option", { value: "", selected: true }, "Velg status"));
+  for (const s of data.statuses) append(statusSelect, h("option", { value: s, selected: known && s === m.status }, s));
   const dateInput = h("input", { id: `${id}-date`, name: "completedDate", type: "date", value: m.completedDate, max: data.today, "aria-describedby": describedBy(`${id}-date-error`) });
   const statusError = h("p", { id: `${id}-status-error`, class: "field-error" });
   const dateError = h("p", { id: `${id}-date-error`, class: "field-error" });
@@ -80,7 +84,9 @@ function card(m: MilestoneDto, data: Data, status: HTMLElement, reload: (focusRo
     event.preventDefault();
     const { problems: _problems, ...fields } = m;
     const record = { ...fields, status: statusSelect.value, completedDate: dateInput.value };
-    const errors = checkRecord(template, record, { year: Number(data.today.slice(0, 4)), today: data.today }).errors.filter((e) => EDITED.has(e.field));
+    const context = { year: Number(data.today.slice(0, 4)), today: data.today };
+    const errors = checkRecord(template, record, context).errors.filter((e) => EDITED.has(e.field));
+    if (!statusSelect.value) errors.unshift({ field: "status", code: "required", message: issueMessage(template.columns.status, "required", "", context) });
     const first = show(errors);
     if (first) {
       (first.field === "status" ? statusSelect : dateInput).focus();
