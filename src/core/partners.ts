@@ -1,4 +1,5 @@
 import { AssociationResult } from "./association";
+import type { RegistryAssociation } from "./central";
 import { dateAtNoonUtc } from "./dates";
 import { OutputTable, outputTable } from "./output-table";
 import { findMunicipality } from "./reference";
@@ -48,4 +49,19 @@ export function partnerMunicipalities(results: ReadonlyArray<AssociationResult>)
     for (const m of r.milestones) numbers.add(m.municipalityNumber);
   }
   return [...numbers].filter((n) => findMunicipality(n)).sort();
+}
+
+/**
+ * Who may see each municipality's view: the partner addresses of every active association in that
+ * municipality (Foreninger's «Kommunepartner e-post»), lower-cased, unique and sorted.
+ */
+export function partnerAddresses(associations: ReadonlyArray<RegistryAssociation>): Map<string, string[]> {
+  const byMunicipality = new Map<string, Set<string>>();
+  for (const association of associations) {
+    if (!association.partnerEmailList.length || !findMunicipality(association.municipalityNumber)) continue;
+    const set = byMunicipality.get(association.municipalityNumber) ?? new Set<string>();
+    for (const email of association.partnerEmailList) set.add(email.trim().toLowerCase());
+    byMunicipality.set(association.municipalityNumber, set);
+  }
+  return new Map([...byMunicipality].map(([number, set]) => [number, [...set].sort()]));
 }

@@ -4,7 +4,7 @@ import { Cell } from "../../core/cell";
 import { RegistryAssociation } from "../../core/central";
 import { todayInOslo } from "../../core/dates";
 import { grid } from "../../core/output-table";
-import { partnerView } from "../../core/partners";
+import { partnerAddresses, partnerView } from "../../core/partners";
 import { findMunicipality } from "../../core/reference";
 import { summaryJson } from "../../core/summary";
 import { ASSOCIATION_TEMPLATES } from "../../core/templates/association";
@@ -201,18 +201,12 @@ export async function googlePartners(options: GooglePartnersOptions, context: Cl
     }
     stopIfGoogleFailed(reader.failures, "ingen kommunevisning er endret. Prøv igjen senere");
 
-    const addresses = new Map<string, Set<string>>();
-    for (const association of inputs.associations) {
-      if (!association.partnerEmailList.length || !findMunicipality(association.municipalityNumber)) continue;
-      const set = addresses.get(association.municipalityNumber) ?? new Set<string>();
-      association.partnerEmailList.forEach((email) => set.add(email));
-      addresses.set(association.municipalityNumber, set);
-    }
+    const addresses = partnerAddresses(inputs.associations);
     const known = new Map(readTable(partnerViewRegistry, central.read(VIEWS_TAB), { year: 0, today }).rows.filter((r) => r.spreadsheetId).map((r) => [r.municipalityNumber, r.spreadsheetId as string]));
     const numbers = [...new Set([...addresses.keys(), ...known.keys()])].sort();
     const views: PartnerViewRecord[] = [];
     for (const number of numbers) {
-      const readers = [...(addresses.get(number) ?? [])].sort();
+      const readers = addresses.get(number) ?? [];
       let id = known.get(number);
       let created = false;
       try {

@@ -1,7 +1,7 @@
 import { AssociationResult } from "../../core/association";
 import { todayInOslo } from "../../core/dates";
 import { grid, outputTable } from "../../core/output-table";
-import { partnerView } from "../../core/partners";
+import { partnerAddresses, partnerView } from "../../core/partners";
 import { readTable } from "../../core/read";
 import { findMunicipality } from "../../core/reference";
 import { partnerViewRegistry, spreadsheetUrl } from "../../core/templates/central";
@@ -59,13 +59,7 @@ export function updatePartnerViews({
   const at = now();
   const today = todayInOslo(at);
   const inputs = readCentral(central, today);
-  const addresses = new Map<string, Set<string>>();
-  for (const a of inputs.associations) {
-    if (!a.partnerEmailList.length) continue;
-    const set = addresses.get(a.municipalityNumber) ?? new Set<string>();
-    a.partnerEmailList.forEach((e) => set.add(normal(e)));
-    addresses.set(a.municipalityNumber, set);
-  }
+  const addresses = new Map([...partnerAddresses(inputs.associations)].map(([number, emails]) => [number, new Set(emails)]));
 
   const recorded = readTable(viewRegistry, central.read(VIEWS_TAB), { year: 0, today });
   const records = new Map(recorded.rows.map((r) => [r.municipalityNumber, { ...r }]));
