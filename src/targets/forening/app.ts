@@ -128,6 +128,13 @@ function recheckEdit(services: AppsScriptServices, e: EditEvent, clock: () => Da
   if (name === annualReport.name) {
     const report = readForm(annualReport, workbook.read(name), { year: 0, today });
     workbook.markCells(name, errorMarks(report.issues));
+    // A new Rapportår changes which Aktiviteter dates are inside the year: re-check that tab whole.
+    const yearRow = report.rowOf.year;
+    const rows = editedBlock(range.getA1Notation());
+    if (yearRow !== undefined && rows && rows.first <= yearRow && yearRow <= rows.last && report.values.year !== undefined) {
+      const cells = workbook.read(activities.name);
+      if (cells) workbook.markCells(activities.name, errorMarks(readTable(activities, cells, { year: report.values.year, today }).issues));
+    }
     return;
   }
   const template = TABLES.find((t) => t.name === name);

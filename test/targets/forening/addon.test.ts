@@ -159,6 +159,21 @@ describe("onEdit", () => {
     expect(backgroundsOf(h, "Aktiviteter")).toEqual({ A7: MARK });
   });
 
+  it("re-checks every Aktiviteter date when Rapportår is changed in Årsrapport", () => {
+    const rows = activityRows(10);
+    rows[5][0] = new Date(Date.UTC(2024, 4, 2, 12)); // row 6 is in 2024
+    const h = harness({ Årsrapport: annualReportRows(2025), Aktiviteter: rows });
+    h.app.getProblems();
+    expect(backgroundsOf(h, "Aktiviteter")).toEqual({ A6: MARK });
+    editCell(h, "Årsrapport", "B2", 2024);
+    // Now row 6 is inside the report year and every other row (2025) is outside it.
+    const marked = Object.keys(backgroundsOf(h, "Aktiviteter")).sort();
+    expect(marked).not.toContain("A6");
+    expect(marked).toEqual(Array.from({ length: 10 }, (_, i) => `A${i + 2}`).filter((c) => c !== "A6").sort());
+    editCell(h, "Årsrapport", "B3", "Seniornett Bodø og omegn"); // another field: Aktiviteter is not read
+    expect(Object.keys(backgroundsOf(h, "Aktiviteter")).sort()).toEqual(marked);
+  });
+
   it("marks problems of a Dato cell that do not depend on the year, also when Dato was not edited", () => {
     const rows = activityRows(3);
     rows[2][0] = "ikke en dato";
