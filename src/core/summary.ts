@@ -1,7 +1,7 @@
 import { AssociationResult } from "./association";
 import { CentralInputs, goalTargets } from "./central";
 import { Issue } from "./issues";
-import { COUNTIES, findMunicipality } from "./reference";
+import { findMunicipality } from "./reference";
 import { ACTIVITY_TYPES, DONE } from "./templates/lists";
 import { isOverdue } from "./templates/association";
 import { IsoDate } from "./dates";
@@ -165,4 +165,3 @@ export function summaryJson(summary: Summary): string {
   return JSON.stringify(summary, null, 2) + "\n";
 }
 
-export { COUNTIES };

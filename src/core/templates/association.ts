@@ -1,6 +1,5 @@
 import { column } from "../template/column";
 import { form, RowOf, table } from "../template/table";
-import { norwegianDate } from "../dates";
 import {
   ACTIVITY_TYPES,
   AGREEMENT_KINDS,
@@ -11,6 +10,7 @@ import {
   RESPONSIBLE_PARTIES,
   STATUSES,
   DONE,
+  CANCELLED,
 } from "./lists";
 
 /** The four tabs of an association's workbook (SPEC "The association workbook"). */
@@ -109,7 +109,6 @@ export type MeasureRow = RowOf<typeof measures>;
 
 /** Overdue: neither done nor cancelled, and the deadline has passed (Europe/Oslo calendar). */
 export function isOverdue(m: { status?: string; dueDate?: string }, today: string): boolean {
-  return m.status !== DONE && m.status !== "Avlyst" && m.dueDate !== undefined && m.dueDate < today;
+  return m.status !== DONE && m.status !== CANCELLED && m.dueDate !== undefined && m.dueDate < today;
 }
 
-export { norwegianDate };
