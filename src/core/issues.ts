@@ -1,3 +1,5 @@
+import { parseA1 } from "./cell";
+
 /** A problem found in a workbook, with the tab, the A1 cell and a Norwegian message (SPEC "Errors"). */
 export type Severity = "error" | "warning";
 
@@ -13,13 +15,10 @@ export interface Issue {
 
 export const SHEET_ORDER = ["Foreninger", "Oppsett", "Historikk", "Årsrapport", "Aktiviteter", "Milepæler", "Tiltak"];
 
-/** "F7" → [7, 6]: row, then column, so issues sort in reading order. */
+/** "F7" → [6, 5]: row, then column, so issues sort in reading order ("" first). */
 function cellOrder(cell: string): [number, number] {
-  const match = /^([A-Z]*)(\d*)$/.exec(cell);
-  if (!match) return [0, 0];
-  let column = 0;
-  for (const ch of match[1]) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(match[2] || 0), column];
+  const at = parseA1(cell);
+  return at ? [at.row, at.column] : [-1, -1];
 }
 
 export function compareIssuesInWorkbook(a: Issue, b: Issue): number {

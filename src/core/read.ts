@@ -1,4 +1,4 @@
-import { a1, Cell, CellTable, columnLetter, isBlankCell, isBlankRow, normaliseLabel } from "./cell";
+import { a1, Cell, CellTable, columnLetter, isBlankCell, isBlankRow, normaliseLabel, parseA1 } from "./cell";
 import { IsoDate } from "./dates";
 import { Issue } from "./issues";
 import { issueMessage } from "./messages";
@@ -377,12 +377,6 @@ export function checkRecord<T extends Template<any>>(template: T, values: Readon
   }
   const errors = read.issues
     .filter((issue) => issue.severity === "error")
-    .map((issue) => ({ field: keys[columnIndexOf(issue.cell)], code: issue.code, message: issue.message }));
+    .map((issue) => ({ field: keys[parseA1(issue.cell)?.column ?? -1], code: issue.code, message: issue.message }));
   return { row: read.rows[0], errors };
-}
-
-function columnIndexOf(cell: string): number {
-  let column = 0;
-  for (const ch of cell.replace(/\d+$/, "")) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return column - 1;
 }

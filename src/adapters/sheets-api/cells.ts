@@ -5,8 +5,8 @@ import { dateAtNoonUtc, isoFromSerial, osloDayOf, serialFromIso, TIME_ZONE } fro
 /**
  * Cells between the workbook interface and the Sheets API.
  *
- * Values are written with `valueInputOption: RAW`, so a string is always stored as text (also when it
- * starts with = + - @) and a number as a number. Dates go out as serial day numbers (days since
+ * Values are written as literal cells (updateCells with stringValue/numberValue), so a string is
+ * always stored as text (also when it starts with = + - @) and a number as a number. Dates go out as serial day numbers (days since
  * 1899-12-30) and are shown as dates through the column's number format. They come back, with
  * `valueRenderOption: UNFORMATTED_VALUE` and `dateTimeRenderOption: SERIAL_NUMBER`, as numbers; a number
  * in a cell whose number format is DATE or DATE_TIME is turned back into a Date (see `fromApiValue`).

@@ -1,5 +1,4 @@
-import { TZDate } from "@date-fns/tz";
-import { TIME_ZONE } from "../../core/dates";
+import { osloDateTime } from "../shared/time";
 
 /** A key-value store: DocumentProperties in Apps Script, a Map in tests and local previews. */
 export interface KeyValueStore {
@@ -64,9 +63,7 @@ export function fingerprint(text: string): string {
 
 /** "14:05", the Europe/Oslo wall clock of an instant. */
 export function osloClock(iso: string | Date): string {
-  const at = new TZDate(new Date(iso).getTime(), TIME_ZONE);
-  const pad = (n: number) => (n < 10 ? "0" + n : String(n));
-  return `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  return osloDateTime(new Date(iso)).slice(11, 16);
 }
 
 export function errorText(error: unknown): string {

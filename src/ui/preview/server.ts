@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { bundleScript, buildSidebars, inlineScript, SIDEBARS, SidebarTarget } from "../../../scripts/build-sidebars";
 import { assertPlain } from "../client";
 import type { ForeningApi, SentralApi } from "../api-types";
+import { escapeHtml } from "../../report/html";
 
 export interface PreviewApis {
   forening: ForeningApi;
@@ -20,10 +21,6 @@ export interface PreviewServer {
   /** Every server call received, in order (tests read it). */
   calls: Array<{ target: SidebarTarget; name: string; args: unknown[] }>;
   close(): Promise<void>;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 function indexPage(): string {
