@@ -35,14 +35,16 @@ export function setUpTemplate(workbook: Workbook, template: Template<any>): Shee
 function setUpForm(workbook: Workbook, template: Template<any>, current: Cell[][] | undefined): SheetPlan {
   const plan = sheetPlan(template);
   const fresh = formGrid(plan);
+  let rows: Cell[][];
   if (!current || current.length === 0) {
     workbook.write(template.name, fresh);
+    rows = fresh;
   } else {
     const present = new Set(current.map((row) => headerKey(row[0])));
     const missing = fresh.slice(1).filter((row) => !present.has(headerKey(row[0])));
     if (missing.length) workbook.append(template.name, missing);
+    rows = [...current, ...missing]; // what the tab holds now: no second read
   }
-  const rows = workbook.read(template.name) ?? fresh;
   // The plan of a form addresses each field's row as it stands in this tab.
   const rowOf = new Map(rows.map((row, r) => [headerKey(row[0]), r]));
   plan.columns = plan.columns.map((c) => ({ ...c, row: rowOf.get(headerKey(c.header)) ?? 0 }));
