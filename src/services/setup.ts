@@ -46,7 +46,12 @@ function setUpForm(workbook: Workbook, template: Template<any>, current: Cell[][
     rows = [...current, ...missing]; // what the tab holds now: no second read
   }
   // The plan of a form addresses each field's row as it stands in this tab.
-  const rowOf = new Map(rows.map((row, r) => [headerKey(row[0]), r]));
+  // The first row with a label, as readForm takes it (a duplicate label lower down is not the field).
+  const rowOf = new Map<string, number>();
+  rows.forEach((row, r) => {
+    const key = headerKey(row[0]);
+    if (!rowOf.has(key)) rowOf.set(key, r);
+  });
   plan.columns = plan.columns.map((c) => ({ ...c, row: rowOf.get(headerKey(c.header)) ?? 0 }));
   plan.protectedRanges = ["A1:C1", `A2:A${rows.length}`];
   workbook.applyPlan(plan);
