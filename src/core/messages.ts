@@ -1,5 +1,6 @@
 import { ColumnSpec } from "./template/column";
 import type { ReadContext } from "./read";
+import { osloDayOf } from "./dates";
 
 /** Norwegian wording of each rule, written once: used for issue messages, header notes and sidebars. */
 
@@ -44,7 +45,8 @@ export function helpText(column: ColumnSpec): string {
 }
 
 function shown(raw: unknown): string {
-  const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw ?? "").trim();
+  // A Date cell is shown as its Oslo day; an invalid Date (a broken cell) must not throw here.
+  const text = raw instanceof Date ? (osloDayOf(raw) ?? "ugyldig dato") : String(raw ?? "").trim();
   return text.length > 40 ? text.slice(0, 37) + "…" : text;
 }
 

@@ -123,3 +123,11 @@ describe("checking one record from a sidebar form", () => {
     expect(checkRecord(activities, { date: "2025-04-02", type: "Datahjelp", title: "Drop-in", participants: "3" }, context).row).toMatchObject({ participants: 3, partner: "Ingen" });
   });
 });
+
+describe("cells holding a broken Date", () => {
+  it("reports an invalid Date as a problem of its cell instead of throwing", () => {
+    const read = readTable(activities, [headerOf(activities), rowOf(activities, { ...GOOD_ACTIVITY, date: new Date(NaN), type: new Date(NaN) } as never)], context);
+    expect(read.issues.map((i) => [i.cell, i.code])).toEqual([["A2", "not_a_date"], ["B2", "not_in_list"]]);
+    expect(read.issues[1].message).toContain("(ikke «ugyldig dato»)");
+  });
+});
