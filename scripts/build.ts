@@ -124,7 +124,12 @@ function checkBundle(name: string, code: string, publicFunctions: ReadonlyArray<
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));
-  for (const name of names.length ? names : Object.keys(TARGETS)) {
+  if (names.length === 0 || names.includes("cli")) {
+    const { buildCli } = await import("./build-cli");
+    const cli = await buildCli();
+    console.log(`${relative(ROOT, cli.file)}: ${cli.bytes} bytes`);
+  }
+  for (const name of names.length ? names.filter((n) => n !== "cli") : Object.keys(TARGETS)) {
     const built = await buildTarget(name);
     console.log(`${relative(ROOT, built.dir)}: ${built.files.join(", ")} (Code.js ${built.codeBytes} bytes, ${built.publicFunctions.length} public functions)`);
   }

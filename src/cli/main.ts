@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { CliContext, processContext } from "./context";
 import { UserError } from "./errors";
+import { version as VERSION } from "../../package.json";
 import { registerDemo } from "./commands/demo";
 import { registerPartners } from "./commands/partners";
 import { registerRollup } from "./commands/rollup";
@@ -25,6 +26,7 @@ export function buildProgram(context: () => CliContext, setExitCode: (code: numb
   program
     .name("samspill")
     .description("Samspill: aktivitetsrapporter, avtaler og tiltak fra lokalforeningene, kontrollert og summert")
+    .version(VERSION, "-V, --version", "vis versjonen")
     .helpOption("-h, --help", "vis hjelp")
     .helpCommand("help [kommando]", "vis hjelp for en kommando")
     .showHelpAfterError(false)
