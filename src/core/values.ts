@@ -83,7 +83,12 @@ export function readEmail(value: Cell): string | undefined {
   return EMAIL.test(text) ? text : undefined;
 }
 
-/** "10 %", "10%", "0,1" (as a fraction) or 10 → 0.1 */
+/**
+ * "10 %", "10%", "0,1" (as a fraction) or 10 → 0.1.
+ * The rule users meet: «n %» is n percent; a plain number of 1 or more is percent points (the
+ * settings say «Prosent per år»), so a plain 1 is 1 %, not 100 %; a plain number below 1 is a
+ * fraction, the way a cell formatted as percent stores it (0,5 is 50 %).
+ */
 export function readPercent(value: Cell): number | undefined {
   if (typeof value === "string" && value.trim().endsWith("%")) {
     const number = readNumber(value.trim().slice(0, -1));
@@ -91,5 +96,5 @@ export function readPercent(value: Cell): number | undefined {
   }
   const number = readNumber(value);
   if (number === undefined) return undefined;
-  return Math.abs(number) > 1 ? number / 100 : number;
+  return Math.abs(number) >= 1 ? number / 100 : number;
 }
