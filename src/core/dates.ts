@@ -1,4 +1,4 @@
-import { TZDate } from "@date-fns/tz";
+import { osloDay } from "./oslo-time";
 
 /**
  * Calendar dates travel through the core as ISO text "YYYY-MM-DD" (sortable, comparable, no time zone).
@@ -6,9 +6,6 @@ import { TZDate } from "@date-fns/tz";
  */
 export const TIME_ZONE = "Europe/Oslo";
 export type IsoDate = string;
-
-const MS_PER_HOUR = 3_600_000;
-const dayByHour = new Map<number, IsoDate>();
 
 function pad2(n: number): string {
   return n < 10 ? "0" + n : String(n);
@@ -21,20 +18,9 @@ export function isoFromParts(year: number, month: number, day: number): IsoDate 
   return `${year}-${pad2(month)}-${pad2(day)}`;
 }
 
-/** The Europe/Oslo calendar day of an instant (cached per hour: the Intl work is the slow part). */
+/** The Europe/Oslo calendar day of an instant (computed from Norway's rules: see oslo-time.ts). */
 export function osloDayOf(date: Date): IsoDate | undefined {
-  const time = date.getTime();
-  if (Number.isNaN(time)) return undefined;
-  const hour = Math.floor(time / MS_PER_HOUR);
-  let day = dayByHour.get(hour);
-  if (day === undefined) {
-    const oslo = new TZDate(hour * MS_PER_HOUR, TIME_ZONE);
-    day = isoFromParts(oslo.getFullYear(), oslo.getMonth() + 1, oslo.getDate());
-    if (day === undefined) return undefined;
-    if (dayByHour.size > 100_000) dayByHour.clear();
-    dayByHour.set(hour, day);
-  }
-  return day;
+  return osloDay(date);
 }
 
 /** A calendar date as a Date at 12:00 UTC: the same day in Oslo, in Sheets and in Excel. */

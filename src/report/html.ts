@@ -1,54 +1,77 @@
 import { AssociationResult } from "../core/association";
-import { activityTypeTable, countyTable, nationalTable } from "../core/outputs";
-import { Summary, compareAssociations } from "../core/summary";
+import { BoardReport, boardReport, changeText, collectionOfResults, measuresOfResults, ReportInput } from "../core/board-report";
+import { Summary } from "../core/summary";
+import { osloLongDateTime } from "../core/oslo-time";
+import { count, formatNumber } from "../core/wording";
 import { reportCharts } from "./charts";
-import { formatNumber, goalLines } from "./format";
 
 /**
- * rapport.html: the national figures, the goals and two charts, as one self-contained page.
- * No script runs (a Content-Security-Policy forbids it), nothing is fetched, and every text that
+ * rapport.html: the board report (core/board-report.ts) as one self-contained page that prints on
+ * A4. No script runs (a Content-Security-Policy forbids it), nothing is fetched, and every text that
  * comes from a sheet is escaped, so an association named `<img src=x onerror=alert(1)>` shows as text.
  */
 export function escapeHtml(text: unknown): string {
   return String(text ?? "").replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 }
 
-export interface ReportOptions {
+export interface ReportOptions extends Omit<ReportInput, "summary"> {
+  /** A rollup's results: the collection and the measures are taken from them when not given. */
   results?: ReadonlyArray<AssociationResult>;
   generatedAt?: Date;
-  organisation?: string;
 }
 
-function table(header: string[], rows: unknown[][], numeric: boolean[] = []): string {
-  const th = header.map((h, c) => `<th${numeric[c] ? ' class="num"' : ""}>${escapeHtml(h)}</th>`).join("");
-  const body = rows
-    .map((row) => `<tr>${row.map((cell, c) => `<td${numeric[c] ? ' class="num"' : ""}>${escapeHtml(typeof cell === "number" ? formatNumber(cell) : cell)}</td>`).join("")}</tr>`)
-    .join("\n");
-  return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+type Align = "num" | "";
+
+function table(header: string[], rows: unknown[][], align: Align[] = [], caption = ""): string {
+  const cls = (c: number) => (align[c] ? ` class="${align[c]}"` : "");
+  const th = header.map((h, c) => `<th${cls(c)} scope="col">${escapeHtml(h)}</th>`).join("");
+  const body = rows.map((row) => `<tr>${row.map((cell, c) => `<td${cls(c)}>${escapeHtml(typeof cell === "number" ? formatNumber(cell) : cell)}</td>`).join("")}</tr>`).join("\n");
+  return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}<thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-const osloTime = (date: Date) => new Intl.DateTimeFormat("nb-NO", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Oslo" }).format(date);
+const note = (text: string) => (text ? `<p class="note">${escapeHtml(text)}</p>` : "");
 
-export async function renderReport(summary: Summary, options: ReportOptions = {}): Promise<string> {
-  const charts = await reportCharts(summary);
-  const national = nationalTable(summary).rows.filter(([label]) => label !== "Rapportår");
-  const cards = ["Medlemmer", "Frivillige", "Aktiviteter", "Deltakere", "Nye deltakere", "Frivillige timer"]
-    .map((label) => {
-      const value = national.find(([l]) => l === label)?.[1];
-      return `<div class="card"><div class="value">${escapeHtml(formatNumber(Number(value ?? 0)))}</div><div class="label">${escapeHtml(label)}</div></div>`;
-    })
-    .join("");
-  const goals = goalLines(summary).map((g) => [g.name, g.target, g.actual, g.met]);
-  const counties = countyTable(summary).rows.map((r) => r.slice(1));
-  const types = activityTypeTable(summary).rows;
-  const a = summary.associations;
-  const results = options.results ? [...options.results].sort(compareAssociations) : [];
-  const collection = results.map((r) => [r.name, r.county, r.status, r.rows.counted, r.rows.rejected, r.issues.filter((i) => i.severity === "error").length]);
-  const issueCounts = new Map<string, number>();
-  for (const issue of summary.issues) issueCounts.set(issue.code, (issueCounts.get(issue.code) ?? 0) + 1);
-  const names = new Map(results.map((r) => [r.id, r.name]));
-  const issues = summary.issues.slice(0, 500).map((i) => [names.get(i.association ?? "") ?? i.association ?? "", i.sheet, i.cell, i.severity === "error" ? "Feil" : "Advarsel", i.message]);
-  const title = `${options.organisation ?? "Seniornett Norge"}: nasjonal rapport ${summary.year}`;
+/** The page's style: screen first, then A4 print where headings stay with what follows and tables do not split. */
+const STYLE = `
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; margin: 2rem auto; max-width: 980px; padding: 0 1rem; color: #1d2329; line-height: 1.4; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+h2 { font-size: 1.2rem; margin: 1.8rem 0 .4rem; border-bottom: 1px solid #d0d7de; padding-bottom: .25rem; }
+.meta, .note { color: #57606a; margin: .3rem 0; }
+table { border-collapse: collapse; width: 100%; margin: .4rem 0; font-size: .92rem; }
+caption { text-align: left; font-weight: 600; padding: .2rem 0; }
+th, td { text-align: left; padding: .22rem .5rem; border-bottom: 1px solid #e5e9ee; vertical-align: top; }
+th { background: #f3f6f9; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+figure { margin: .6rem 0; } svg { max-width: 100%; height: auto; }
+section { margin: 0; }
+.two { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; align-items: start; }
+@media (max-width: 700px) { .two { grid-template-columns: 1fr; } }
+@page { size: A4; margin: 14mm 14mm 16mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
+  h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 5mm; }
+  table { font-size: 8.5pt; }
+  th, td { padding: 1.2mm 2mm; }
+  h2, caption, thead { break-after: avoid; page-break-after: avoid; }
+  section, table, figure, tr, .keep { break-inside: avoid; page-break-inside: avoid; }
+  section.long { break-inside: auto; page-break-inside: auto; }
+  .page { break-before: page; page-break-before: always; }
+  th { background: #f3f6f9 !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;
+
+/** The board report as HTML from the core's description and the two charts. */
+export async function renderBoardReport(report: BoardReport, summary: Summary, generatedAt?: Date): Promise<string> {
+  const charts = await reportCharts(summary, report.goals);
+  const figures = report.keyFigures.map((f) => [f.label, f.thisYear, f.lastYear === null ? "–" : f.lastYear, f.change === null ? "–" : changeText(f)]);
+  const goals = report.goals.map((g) => [g.name, g.text, g.status]);
+  const counties = report.counties.map((c) => [c.county, c.associations, c.members, c.activities, c.participants]);
+  const types = report.activityTypes.map((t) => [t.type, t.activities, t.participants, t.volunteerHours]);
+  const measures = report.measures.map((m) => [m.area, m.measure, m.notStarted, m.inProgress, m.done, m.cancelled]);
+  const problems = report.problems.map((p) => [p.description, p.errors, p.warnings, p.associations]);
+  const statuses = report.fileStatuses.map((s) => [s.status, s.associations, s.names.join(", ")]);
+  const countiesTotal = report.counties.reduce((sum, c) => sum + c.associations, 0);
 
   return `<!doctype html>
 <html lang="nb">
@@ -56,50 +79,72 @@ export async function renderReport(summary: Summary, options: ReportOptions = {}
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; margin: 2rem auto; max-width: 980px; padding: 0 1rem; color: #1d2329; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2.2rem; border-bottom: 1px solid #d0d7de; padding-bottom: .3rem; }
-.meta { color: #57606a; margin-top: 0; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); gap: .8rem; margin: 1.2rem 0; }
-.card { background: #f3f6f9; border-radius: 8px; padding: .8rem 1rem; } .card .value { font-size: 1.5rem; font-weight: 600; } .card .label { color: #57606a; }
-table { border-collapse: collapse; width: 100%; margin: .6rem 0; font-size: .92rem; }
-th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #e5e9ee; vertical-align: top; } th { background: #f3f6f9; }
-.num { text-align: right; font-variant-numeric: tabular-nums; }
-figure { margin: 1rem 0; overflow-x: auto; } svg { max-width: 100%; height: auto; }
-</style>
+<title>${escapeHtml(report.title)}</title>
+<style>${STYLE}</style>
 </head>
 <body>
-<h1>${escapeHtml(title)}</h1>
-<p class="meta">Laget av Samspill${options.generatedAt ? ` ${escapeHtml(osloTime(options.generatedAt))}` : ""}. ${a.registered} registrerte foreninger: ${a.ok} OK, ${a.withIssues} med avvik, ${a.notSubmitted} ikke sendt inn, ${a.unreachable} kunne ikke leses.</p>
-<div class="cards">${cards}</div>
+<header>
+<h1>${escapeHtml(report.title)}</h1>
+<p class="meta">Laget av Samspill${generatedAt ? ` ${escapeHtml(osloLongDateTime(generatedAt))}` : ""}. ${escapeHtml(report.statusLine)}.</p>
+</header>
 
+<section>
+<h2>Nøkkeltall ${report.year} og ${report.lastYear}</h2>
+${table(["Nøkkeltall", `${report.year}`, `${report.lastYear}`, "Endring"], figures, ["", "num", "num", "num"])}
+${note(report.historyNote)}
+</section>
+
+<section>
 <h2>Strategimålene</h2>
-${table(["Mål", "Målverdi", "Faktisk", "Status"], goals, [false, true, true, false])}
+${table(["Mål", "Oppnådd av målet", "Status"], goals)}
 <figure aria-label="Fremdrift mot strategimålene">${charts.goals}</figure>
+</section>
 
+<section>
 <h2>Per fylke</h2>
 <figure aria-label="Deltakere per fylke">${charts.counties}</figure>
-${table(["Fylke", "Foreninger", "Medlemmer", "Aktiviteter", "Deltakere"], counties, [false, true, true, true, true])}
+${table(["Fylke", "Foreninger", "Medlemmer", "Aktiviteter", "Deltakere"], counties, ["", "num", "num", "num", "num"])}
+${note(report.countyNote || (countiesTotal ? `Alle ${count(countiesTotal, "forening", "foreninger")} har et kjent fylke.` : ""))}
+</section>
 
+<section>
 <h2>Per aktivitetstype</h2>
-${table(["Aktivitetstype", "Aktiviteter", "Deltakere", "Frivillige timer"], types, [false, true, true, true])}
+${table(["Aktivitetstype", "Aktiviteter", "Deltakere", "Frivillige timer"], types, ["", "num", "num", "num"])}
+</section>
 
-<h2>Nasjonale tall</h2>
-${table(["Nøkkeltall", "Verdi"], national, [false, true])}
-${
-  collection.length
-    ? `
-<h2>Innsamling</h2>
-${table(["Forening", "Fylke", "Status", "Rader talt", "Rader avvist", "Feil"], collection, [false, false, false, true, true, true])}`
-    : ""
-}
+<section>
+<h2>Tiltak i handlingsplanen</h2>
+${note(report.measuresNote)}
+${measures.length ? table(["Planområde", "Tiltak", "Ikke startet", "Pågår", "Fullført", "Avlyst"], measures, ["", "", "num", "num", "num", "num"]) : ""}
+</section>
 
-<h2>Avvik</h2>
-<p>${summary.issues.length} problemer. Per kode: ${[...issueCounts].map(([code, n]) => `${escapeHtml(code)} (${n})`).join(", ") || "ingen"}.</p>
-${issues.length ? table(["Forening", "Fane", "Celle", "Alvorlighet", "Melding"], issues) : ""}
-${summary.issues.length > issues.length ? `<p>… og ${summary.issues.length - issues.length} til (se fanen Avvik i sentral.xlsx).</p>` : ""}
+<section>
+<h2>Problemer i regnearkene</h2>
+${note(report.problemsLine)}
+${problems.length ? table(["Hva som er galt", "Feil", "Advarsler", "Foreninger"], problems, ["", "num", "num", "num"]) : ""}
+</section>
+
+<section>
+<h2>Om tallene</h2>
+<p class="note">Tallene over bygger på radene som ble lest og talt. Rader med feil er avvist og ikke talt; foreninger som ikke har sendt inn ennå, er talt med.</p>
+<div class="two">
+${table(["Rader og milepæler", "Antall"], report.rowCounts.map((r) => [r.label, r.value]), ["", "num"])}
+${table(["Status for foreningsfilene", "Foreninger", "Hvilke"], statuses, ["", "num", ""])}
+</div>
+</section>
 </body>
 </html>
 `;
+}
+
+/** rapport.html from a summary and what the rollup or the central spreadsheet gives alongside it. */
+export async function renderReport(summary: Summary, options: ReportOptions = {}): Promise<string> {
+  const { results, generatedAt, ...rest } = options;
+  const input: ReportInput = {
+    ...rest,
+    summary,
+    collection: rest.collection ?? (results ? collectionOfResults(results) : undefined),
+    measures: rest.measures ?? (results ? measuresOfResults(results) : undefined),
+  };
+  return renderBoardReport(boardReport(input), summary, generatedAt);
 }

@@ -3,6 +3,8 @@
  * spreadsheet wrote is ever parsed as HTML.
  */
 
+import { osloShortDateTime } from "../core/oslo-time";
+
 type Attributes = Record<string, string | number | boolean | undefined>;
 type Child = Node | string | number | null | undefined | false;
 
@@ -73,7 +75,5 @@ export function showInstant(iso: string): string {
   if (local) return `${local[3]}.${local[2]}.${local[1]} kl. ${local[4]}.${local[5]}`;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat("nb-NO", { timeZone: "Europe/Oslo", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("day")}.${get("month")}.${get("year")} kl. ${get("hour")}.${get("minute")}`;
+  return osloShortDateTime(date);
 }

@@ -1,6 +1,6 @@
-import { TZDate } from "@date-fns/tz";
 import { Cell } from "../../core/cell";
-import { dateAtNoonUtc, isoFromSerial, osloDayOf, serialFromIso, TIME_ZONE } from "../../core/dates";
+import { dateAtNoonUtc, isoFromSerial, osloDayOf, serialFromIso } from "../../core/dates";
+import { instantFromOsloWall, osloWallClock } from "../../core/oslo-time";
 
 /**
  * Cells between the workbook interface and the Sheets API.
@@ -24,17 +24,15 @@ export function serialFromDate(date: Date): number | undefined {
     const day = osloDayOf(date);
     return day === undefined ? undefined : serialFromIso(day);
   }
-  const oslo = new TZDate(date.getTime(), TIME_ZONE);
-  const wall = Date.UTC(oslo.getFullYear(), oslo.getMonth(), oslo.getDate(), oslo.getHours(), oslo.getMinutes(), oslo.getSeconds(), oslo.getMilliseconds());
-  return (wall - SERIAL_EPOCH_UTC) / MS_PER_DAY;
+  return (osloWallClock(date).getTime() - SERIAL_EPOCH_UTC) / MS_PER_DAY;
 }
 
 /** Oslo wall-clock serial (with a time part) → the instant it names. */
 export function dateFromDateTimeSerial(serial: number): Date | undefined {
   if (!Number.isFinite(serial)) return undefined;
-  const wall = new Date(SERIAL_EPOCH_UTC + Math.round(serial * MS_PER_DAY));
-  const local = new TZDate(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), TIME_ZONE);
-  return new Date(local.getTime());
+  // Whole seconds: the wall clock's milliseconds are dropped.
+  const wall = Math.floor((SERIAL_EPOCH_UTC + Math.round(serial * MS_PER_DAY)) / 1000) * 1000;
+  return instantFromOsloWall(wall);
 }
 
 export function toApiValue(value: Cell): ApiValue {

@@ -1,7 +1,7 @@
-import { TZDate } from "@date-fns/tz";
 import type { CellValue } from "exceljs";
 import { Cell } from "../../core/cell";
-import { osloDayOf, TIME_ZONE } from "../../core/dates";
+import { osloDayOf } from "../../core/dates";
+import { instantFromOsloWall, osloWallClock } from "../../core/oslo-time";
 
 /**
  * exceljs cell values ⇄ the Workbook interface's raw cells.
@@ -25,7 +25,8 @@ export function fromExcel(value: CellValue | undefined): Cell {
   return "";
 }
 
-function fromWallClock(wall: Date): Cell {
+/** A wall-clock Date (UTC fields = Excel's wall clock) → a Cell: midnight is a calendar date. */
+export function fromWallClock(wall: Date): Cell {
   const time = wall.getTime();
   if (Number.isNaN(time)) return "";
   const y = wall.getUTCFullYear();
@@ -34,8 +35,7 @@ function fromWallClock(wall: Date): Cell {
   if (wall.getUTCHours() === 0 && wall.getUTCMinutes() === 0 && wall.getUTCSeconds() === 0 && wall.getUTCMilliseconds() === 0) {
     return new Date(Date.UTC(y, m, d, 12));
   }
-  const oslo = new TZDate(y, m, d, wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), wall.getUTCMilliseconds(), TIME_ZONE);
-  return new Date(oslo.getTime());
+  return instantFromOsloWall(time);
 }
 
 /** True for a Date that carries a calendar date by the interface's convention (12:00 UTC). */
@@ -57,8 +57,9 @@ export function toExcel(value: Cell): CellValue {
       const day = osloDayOf(value)!;
       return new Date(`${day}T00:00:00Z`);
     }
-    const oslo = new TZDate(value.getTime(), TIME_ZONE);
-    return new Date(Date.UTC(oslo.getFullYear(), oslo.getMonth(), oslo.getDate(), oslo.getHours(), oslo.getMinutes(), oslo.getSeconds()));
+    const wall = osloWallClock(value);
+    wall.setUTCMilliseconds(0);
+    return wall;
   }
   if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   return value;
