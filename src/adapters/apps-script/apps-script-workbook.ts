@@ -1,4 +1,5 @@
 import { Cell, CellTable, columnLetter, parseA1 } from "../../core/cell";
+import { dateAtNoonUtc, TIME_ZONE } from "../../core/dates";
 import { ColumnFormat } from "../../core/output-table";
 import { ColumnPlan, SheetPlan } from "../../core/plan";
 import { CellMark, CellUpdate, MARK_BACKGROUND, Workbook } from "../../workbook/workbook";
@@ -11,6 +12,9 @@ type Validation = GoogleAppsScript.Spreadsheet.DataValidation;
 
 /** The parts of SpreadsheetApp the backend needs besides the spreadsheet itself (builders, enums). */
 export type SpreadsheetAppParts = Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, "newDataValidation" | "newConditionalFormatRule" | "ProtectionType">;
+
+/** Utilities.formatDate: the calendar day of a Date in a spreadsheet that is not in Oslo time. */
+export type FormatDate = Pick<GoogleAppsScript.Utilities.Utilities, "formatDate">;
 
 /**
  * The description earlier versions gave their protections. Samspill no longer sets a description
@@ -68,10 +72,40 @@ export class AppsScriptWorkbook implements Workbook {
   /** After `sheetNames`, every tab is known: a name not listed is missing, without asking again. */
   private listed = false;
 
+  /** The spreadsheet's time zone, asked once and only when a read meets a Date. */
+  private timeZone?: string;
+
   constructor(
     private readonly spreadsheet: Spreadsheet,
     private readonly app: SpreadsheetAppParts,
+    private readonly utilities?: FormatDate,
   ) {}
+
+  /**
+   * getValues returns a date cell as midnight in the *spreadsheet's* time zone. In a spreadsheet in
+   * Oslo time (Sett opp rapportmal sets it) that instant is the right Oslo day already. In any other
+   * zone each Date is read as Sheets shows it there (Utilities.formatDate, once per distinct value):
+   * midnight is a calendar date and becomes that day at 12:00 UTC, any other time stays the instant.
+   */
+  private calendarDates(values: Cell[][]): Cell[][] {
+    if (!this.utilities || !values.some((row) => row.some((v) => v instanceof Date))) return values;
+    const zone = (this.timeZone ??= this.spreadsheet.getSpreadsheetTimeZone());
+    if (zone === TIME_ZONE) return values;
+    const seen = new Map<number, Cell>();
+    const utilities = this.utilities;
+    return values.map((row) =>
+      row.map((v) => {
+        if (!(v instanceof Date) || Number.isNaN(v.getTime())) return v;
+        let day = seen.get(v.getTime());
+        if (day === undefined) {
+          const shown = utilities.formatDate(v, zone, "yyyy-MM-dd HH:mm:ss");
+          day = shown.endsWith(" 00:00:00") ? dateAtNoonUtc(shown.slice(0, 10)) : v;
+          seen.set(v.getTime(), day);
+        }
+        return day instanceof Date ? new Date(day.getTime()) : day;
+      }),
+    );
+  }
 
   /**
    * One getSheets() and one getName() per sheet. Afterwards this object knows every tab, so a
@@ -128,7 +162,7 @@ export class AppsScriptWorkbook implements Workbook {
     // The data range always starts at A1.
     tab.lastRead = { range, top: 1, left: 1, rows: values.length, columns: values[0]?.length ?? 0 };
     if (values.length === 1 && values[0].every((v) => v === "")) return [];
-    return values;
+    return this.calendarDates(values);
   }
 
   /**
@@ -141,7 +175,7 @@ export class AppsScriptWorkbook implements Workbook {
     const header = (this.range(tab, 1, 1, 1, width).getValues()[0] ?? []) as Cell[];
     if (last < first) return { header, rows: [] };
     const range = this.range(tab, first, 1, last - first + 1, width);
-    const rows = range.getValues() as Cell[][];
+    const rows = this.calendarDates(range.getValues() as Cell[][]);
     tab.lastRead = { range, top: first, left: 1, rows: rows.length, columns: width };
     return { header, rows };
   }

@@ -1,6 +1,7 @@
 import { AppsScriptWorkbook } from "../../adapters/apps-script/apps-script-workbook";
-import { todayInOslo } from "../../core/dates";
+import { TIME_ZONE, todayInOslo } from "../../core/dates";
 import { a1, Cell, isBlankCell, parseA1 } from "../../core/cell";
+import { marksCell } from "../../core/issues";
 import { locateColumns, readForm, readTable } from "../../core/read";
 import { ColumnSpec } from "../../core/template/column";
 import { Template } from "../../core/template/table";
@@ -26,7 +27,7 @@ export function createForeningApp(services: AppsScriptServices, clock: () => Dat
   const spreadsheet = () => services.SpreadsheetApp.getActiveSpreadsheet();
   const api: ForeningServer = createForeningApi({
     // A fresh workbook per server call: its caches live exactly as long as the call.
-    workbook: () => new AppsScriptWorkbook(spreadsheet(), services.SpreadsheetApp),
+    workbook: () => new AppsScriptWorkbook(spreadsheet(), services.SpreadsheetApp, services.Utilities),
     now: clock,
     userEmail: () => services.Session.getActiveUser().getEmail(),
     withDocumentLock: (fn) => withLock(services.LockService.getDocumentLock(), fn),
@@ -64,7 +65,9 @@ export function createForeningApp(services: AppsScriptServices, clock: () => Dat
 
     menuSetUp(): void {
       const book = spreadsheet();
-      const workbook = new AppsScriptWorkbook(book, services.SpreadsheetApp);
+      // Dates are Oslo calendar days: the spreadsheet shows and stores them in Oslo time.
+      if (book.getSpreadsheetTimeZone() !== TIME_ZONE) book.setSpreadsheetTimeZone(TIME_ZONE);
+      const workbook = new AppsScriptWorkbook(book, services.SpreadsheetApp, services.Utilities);
       // Creating a missing tab is its lookup too: no getSheetByName per tab on a new spreadsheet.
       workbook.createMissing(TEMPLATES.map((t) => t.name));
       setUpTemplates(workbook);
@@ -123,7 +126,7 @@ function recheckEdit(services: AppsScriptServices, e: EditEvent, clock: () => Da
   const sheet = range.getSheet();
   const name = sheet.getName();
   const today = todayInOslo(clock());
-  const workbook = new AppsScriptWorkbook(e.source, services.SpreadsheetApp);
+  const workbook = new AppsScriptWorkbook(e.source, services.SpreadsheetApp, services.Utilities);
   workbook.remember(name, sheet);
   if (name === annualReport.name) {
     const report = readForm(annualReport, workbook.read(name), { year: 0, today });
@@ -191,7 +194,7 @@ function editedBlock(notation: string): { first: number; last: number; left: num
 const EDIT_WIDTH = 26;
 
 function errorMarks(issues: ReadonlyArray<{ severity: string; cell: string; code: string; message: string }>): Array<{ cell: string; code: string; message: string }> {
-  return issues.filter((i) => i.severity === "error" && /^[A-Z]+\d+$/.test(i.cell)).map((i) => ({ cell: i.cell, code: i.code, message: i.message }));
+  return issues.filter(marksCell).map((i) => ({ cell: i.cell, code: i.code, message: i.message }));
 }
 
 function reportYear(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: string): number {

@@ -9,9 +9,10 @@ export interface AppsScriptServices {
   Session: GoogleAppsScript.Base.Session;
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
   PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
 }
 
-const NAMES: ReadonlyArray<keyof AppsScriptServices> = ["SpreadsheetApp", "HtmlService", "LockService", "Session", "ScriptApp", "PropertiesService"];
+const NAMES: ReadonlyArray<keyof AppsScriptServices> = ["SpreadsheetApp", "HtmlService", "LockService", "Session", "ScriptApp", "PropertiesService", "Utilities"];
 
 /** The services as globals of the running script (Apps Script, or a vm context in tests). */
 export function globalServices(scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): AppsScriptServices {
