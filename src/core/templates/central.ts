@@ -8,6 +8,9 @@ export const settings = form("Oppsett", {
   organisation: column.text("Organisasjon", { required: true, maxLength: 200 }),
   year: column.whole("Rapportår", { required: true, min: 2000, max: 2100 }),
   deadline: column.date("Frist for innsending"),
+  templateSpreadsheet: column.text("Malregneark", {
+    help: "Adressen eller ID-en til malregnearket med Samspill-menyen; nye foreninger får en kopi av det",
+  }),
   goalMembers: column.whole("Mål: medlemmer", { min: 0, default: 11_000 }),
   goalCounties: column.whole("Mål: fylker med lokale tiltak", { min: 0, max: 15, default: 15 }),
   goalParticipantGrowth: column.text("Mål: vekst i deltakere", { default: "10 %", help: "Prosent per år" }),
@@ -48,6 +51,7 @@ export const partnerViewRegistry = table("Kommunevisninger", {
   url: column.text("Adresse"),
   sharedWith: column.text("Delt med", { personal: true }),
   updatedAt: column.text("Oppdatert"),
+  note: column.text("Merknad", { help: "Hva som ikke lyktes sist, og hvorfor" }),
 });
 
 export const CENTRAL_INPUT_TEMPLATES = [settings, registry, history] as const;

@@ -18,6 +18,7 @@ export const updatePartnerViews = () => current().updatePartnerViews();
 export const showReminders = () => current().showReminders();
 export const showCollectionStatus = () => current().showCollectionStatus();
 export const continueRollup = () => current().continueRollup();
+export const continuePartnerViews = () => current().continuePartnerViews();
 export const getCollectionStatus = () => current().getCollectionStatus();
 export const previewReminders = () => current().previewReminders();
 export const sendReminders = () => current().sendReminders();

@@ -4,6 +4,8 @@
  */
 export const MENU = "Samspill sentralt";
 export const CONTINUE_HANDLER = "continueRollup";
+/** The one-off trigger that continues «Oppdater kommunevisninger» after its time budget. */
+export const CONTINUE_VIEWS_HANDLER = "continuePartnerViews";
 
 /** Menu item → public function, in menu order (a separator before «Send påminnelser»). */
 export const MENU_ITEMS: ReadonlyArray<readonly [string, string]> = [
@@ -28,5 +30,6 @@ export const PUBLIC_FUNCTIONS = [
   "showReminders",
   "showCollectionStatus",
   "continueRollup",
+  "continuePartnerViews",
   ...SIDEBAR_API,
 ] as const;

@@ -151,12 +151,19 @@ export class Spreadsheet extends StandIn {
   getViewers(): User[] {
     return this.sharing.viewers().map((e) => new User(this.view, e));
   }
+  /** Google refuses an address without a Google account (world.refusedAddresses). */
+  private shareable(users: unknown[]): string[] {
+    const emails = users.map(emailOf);
+    const refused = emails.find((e) => this.view.world.refusedAddresses.has(e));
+    if (refused) throw gasError(`Invalid email: ${refused}`);
+    return emails;
+  }
   addEditor(user: unknown): this {
-    this.sharing.addEditor(emailOf(user));
+    for (const email of this.shareable([user])) this.sharing.addEditor(email);
     return this;
   }
   addEditors(users: unknown[]): this {
-    for (const user of users) this.sharing.addEditor(emailOf(user));
+    for (const email of this.shareable(users)) this.sharing.addEditor(email);
     return this;
   }
   removeEditor(user: unknown): this {
@@ -164,11 +171,11 @@ export class Spreadsheet extends StandIn {
     return this;
   }
   addViewer(user: unknown): this {
-    this.sharing.addViewer(emailOf(user));
+    for (const email of this.shareable([user])) this.sharing.addViewer(email);
     return this;
   }
   addViewers(users: unknown[]): this {
-    for (const user of users) this.sharing.addViewer(emailOf(user));
+    for (const email of this.shareable(users)) this.sharing.addViewer(email);
     return this;
   }
   removeViewer(user: unknown): this {

@@ -219,6 +219,11 @@ export class World {
   private readonly propertyStores = new Map<string, Map<string, string>>();
   private readonly access = new Map<string, AccessState>();
   private readonly transientOpen = new Map<string, number>();
+  /**
+   * Addresses Google will not share with (no Google account behind them): addViewer/addEditor and the
+   * plural forms throw «Invalid email» for them; a plural call then shares with nobody.
+   */
+  readonly refusedAddresses = new Set<string>();
   private readonly faults = new Map<string, Fault>();
   private readonly mailUsed = new Map<string, number>();
   private readonly mailQuota: number;

@@ -1,7 +1,7 @@
 import { Cell } from "../../../src/core/cell";
 import { googleJsonError } from "../../stand-ins/apps-script";
 import { STATE_KEY } from "../../../src/targets/sentral/rollup-engine";
-import { VIEWS_TAB } from "../../../src/targets/sentral/partner-views";
+import { VIEWS_TAB } from "../../../src/services/partner-views";
 import { MENU_ITEMS } from "../../../src/targets/sentral/public";
 import { sentralWorld, STAFF } from "./stand-in";
 
@@ -213,8 +213,40 @@ describe("sentral in the Apps Script stand-in", () => {
       .getSheetByName("Foreninger")!
       .getRange("G4")
       .setValue("b@kommune.no");
+    t.world.endExecution(globals);
     t.app().updatePartnerViews();
     expect(viewers()).toEqual(["b@kommune.no"]);
+  });
+
+  it("partner views: an address without a Google account fails alone, with its reason in Kommunevisninger", () => {
+    const t = sentralWorld(4, { partners: (i) => (i === 2 ? "a@kommune.no, ingen-google@firma.no, b@kommune.no" : i === 3 ? "c@kommune.no" : "") });
+    t.world.refusedAddresses.add("ingen-google@firma.no");
+    t.app().collectAndSummarise();
+    const outcome = t.app().updatePartnerViews();
+    expect(outcome).toMatchObject({ updated: 2, added: 3, failed: 1 });
+    const record = t.read(t.centralId, VIEWS_TAB)!;
+    const row = record.find((r) => r[4] === "a@kommune.no, b@kommune.no")!;
+    expect(t.world.snapshot(String(row[2])).viewers.sort()).toEqual(["a@kommune.no", "b@kommune.no"]);
+    expect(t.world.snapshot(String(row[2])).name).toMatch(/^Samspill – kommunevisning \d{4} /);
+    expect(row[6]).toBe("Kunne ikke dele med ingen-google@firma.no: Google godtok ikke adressen (er den knyttet til en Google-konto?).");
+  });
+
+  it("partner views: stop at the time budget, continue from a one-off trigger, and end with one view per municipality", () => {
+    const t = sentralWorld(12, { partners: (i) => `p${i}@kommune.no` });
+    t.app().collectAndSummarise();
+    t.runTriggers();
+    const first = t.app({ viewsBudgetMs: 20_000 }).updatePartnerViews();
+    expect(first.done).toBe(false);
+    expect(t.world.triggers.filter((x) => x.dueAt !== null).map((x) => x.handlerFunction)).toEqual(["continuePartnerViews"]);
+    expect(t.app().updatePartnerViews()).toBeUndefined(); // the menu refuses while it runs
+    expect(t.runTriggers({ viewsBudgetMs: 20_000 })).toBeGreaterThan(1);
+    const record = t.read(t.centralId, VIEWS_TAB)!.slice(1);
+    const distinct = new Set(record.map((r) => r[0]));
+    expect(record).toHaveLength(distinct.size);
+    const views = t.world.spreadsheetIds().filter((id) => t.world.snapshot(id).name.startsWith("Samspill – kommunevisning"));
+    expect(views.sort()).toEqual(record.map((r) => String(r[2])).sort());
+    expect(t.world.triggers.filter((x) => x.dueAt !== null)).toEqual([]);
+    expect(t.world.heldLocks()).toEqual([]);
   });
 
   it("sends reminders once per association, deadline and day", () => {

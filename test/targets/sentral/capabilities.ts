@@ -1,14 +1,20 @@
 import { MemoryWorkbook } from "../../../src/adapters/memory/memory-workbook";
 import { AssociationFiles } from "../../../src/targets/sentral/new-association";
-import { ViewFiles } from "../../../src/targets/sentral/partner-views";
+import { grid } from "../../../src/core/output-table";
+import { ViewFiles } from "../../../src/services/ports";
 import { Mailer, MailMessage } from "../../../src/targets/sentral/reminders";
 
-/** Drive in memory: spreadsheets by ID with their viewers and editors. */
-export function memoryDrive() {
+/**
+ * Drive in memory: spreadsheets by ID with their title, viewers and editors. `refuse` lists addresses
+ * Google will not share with (like a non-Google address makes addViewer fail); `log` records each
+ * port call in order, so a test can cut a run off at any step.
+ */
+export function memoryDrive(options: { refuse?: ReadonlySet<string> } = {}) {
   const files = new Map<
     string,
     { title: string; workbook: MemoryWorkbook; viewers: Set<string>; editors: Set<string> }
   >();
+  const log: string[] = [];
   let next = 1;
   const create = (title: string, firstTab?: string) => {
     const id = `view-${next++}`;
@@ -16,18 +22,31 @@ export function memoryDrive() {
     files.set(id, { title, workbook, viewers: new Set(), editors: new Set() });
     return { id, url: `https://docs.google.com/spreadsheets/d/${id}/edit`, workbook };
   };
+  const file = (id: string) => {
+    const f = files.get(id);
+    if (!f) throw new Error("regnearket finnes ikke lenger");
+    return f;
+  };
   const views: ViewFiles = {
-    open: (id) => files.get(id)?.workbook,
-    create,
-    viewers: (id) => [...(files.get(id)?.viewers ?? [])],
-    addViewers: (id, emails) => emails.forEach((e) => files.get(id)!.viewers.add(e)),
-    removeViewer: (id, email) => void files.get(id)?.viewers.delete(email),
+    exists: (id) => (log.push(`exists ${id}`), files.has(id)),
+    create: (number, title) => (log.push(`create ${number}`), create(title).id),
+    write: (id, tables) => {
+      log.push(`write ${id}`);
+      for (const t of tables) file(id).workbook.write(t.name, grid(t), t.formats);
+    },
+    readers: (id) => (log.push(`readers ${id}`), [...file(id).viewers]),
+    share: (id, email) => {
+      log.push(`share ${id} ${email}`);
+      if (options.refuse?.has(email)) throw new Error("Google godtok ikke adressen (er den knyttet til en Google-konto?)");
+      file(id).viewers.add(email);
+    },
+    unshare: (id, email) => void (log.push(`unshare ${id} ${email}`), file(id).viewers.delete(email)),
   };
   const associations: AssociationFiles = {
     create,
     addEditors: (id, emails) => emails.forEach((e) => files.get(id)!.editors.add(e)),
   };
-  return { files, views, associations };
+  return { files, views, associations, log };
 }
 
 export function memoryMailer(quota = 100): Mailer & { sent: MailMessage[] } {

@@ -106,8 +106,9 @@ export function sentralWorld(
       if (!pending.length) return ran;
       world.clock.set(Math.max(world.clock.millis(), Math.min(...pending.map((t) => t.dueAt!))));
       for (const trigger of world.takeDueTriggers()) {
-        if (trigger.handlerFunction !== "continueRollup") continue;
-        app(tuning, { ui: false }).continueRollup();
+        if (trigger.handlerFunction === "continueRollup") app(tuning, { ui: false }).continueRollup();
+        else if (trigger.handlerFunction === "continuePartnerViews") app(tuning, { ui: false }).continuePartnerViews();
+        else continue;
         ran++;
       }
     }

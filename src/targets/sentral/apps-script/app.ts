@@ -6,7 +6,8 @@ import { Workbook } from "../../../workbook/workbook";
 import { createSentralApi } from "../api";
 import { DashboardCharts, publishDashboard } from "../dashboard";
 import { AssociationFiles, createAssociation } from "../new-association";
-import { updatePartnerViews as refreshPartnerViews, ViewFiles } from "../partner-views";
+import { appsScriptViewFiles } from "../../../adapters/apps-script/view-files";
+import { partnerViewsRunning, runPartnerViews } from "../partner-views";
 import { LAST_TAB, ResultsStore, WORKING_TAB } from "../results-store";
 import {
   continueRollup as continueEngine,
@@ -16,8 +17,9 @@ import {
   startRollup,
 } from "../rollup-engine";
 import { errorText, KeyValueStore, Lock } from "../util";
+import { VIEWS_STATE_KEY } from "../../../services/partner-views";
 import { createAssociationReader } from "./association-reader";
-import { CONTINUE_HANDLER, MENU, MENU_ITEMS, PUBLIC_FUNCTIONS, START_ITEM } from "../public";
+import { CONTINUE_HANDLER, CONTINUE_VIEWS_HANDLER, MENU, MENU_ITEMS, PUBLIC_FUNCTIONS, START_ITEM } from "../public";
 
 /** The Apps Script services the sentral script uses (globals in Apps Script; a stand-in in tests). */
 export interface GasGlobals {
@@ -40,6 +42,8 @@ export interface SentralTuning {
   minReadIntervalMs?: number;
   /** Delay before the continuation trigger fires. Default 60 s. */
   continueAfterMs?: number;
+  /** «Oppdater kommunevisninger»: stop starting municipalities after this long (default 4.5 min). */
+  viewsBudgetMs?: number;
 }
 
 export { MENU, CONTINUE_HANDLER, MENU_ITEMS, START_ITEM, PUBLIC_FUNCTIONS };
@@ -75,19 +79,22 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     }
   };
 
-  const scheduler: Scheduler = {
+  /** One pending one-off trigger for `handler` (an earlier one is replaced). */
+  const triggerScheduler = (handler: string): Scheduler => ({
     continueLater() {
       this.cancel();
-      g.ScriptApp.newTrigger(CONTINUE_HANDLER)
+      g.ScriptApp.newTrigger(handler)
         .timeBased()
         .after(tuning.continueAfterMs ?? 60_000)
         .create();
     },
     cancel() {
       for (const trigger of g.ScriptApp.getProjectTriggers())
-        if (trigger.getHandlerFunction() === CONTINUE_HANDLER) g.ScriptApp.deleteTrigger(trigger);
+        if (trigger.getHandlerFunction() === handler) g.ScriptApp.deleteTrigger(trigger);
     },
-  };
+  });
+  const scheduler = triggerScheduler(CONTINUE_HANDLER);
+  const viewsScheduler = triggerScheduler(CONTINUE_VIEWS_HANDLER);
 
   const charts = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DashboardCharts => ({
     ensure(name, specs) {
@@ -154,32 +161,6 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     return ss;
   };
 
-  const viewFiles = (): ViewFiles => {
-    const opened = new Map<string, GoogleAppsScript.Spreadsheet.Spreadsheet>();
-    const get = (id: string) => {
-      let ss = opened.get(id);
-      if (!ss) {
-        ss = open(id);
-        if (ss) opened.set(id, ss);
-      }
-      return ss;
-    };
-    return {
-      open: (id) => {
-        const ss = get(id);
-        return ss && new AppsScriptWorkbook(ss, g.SpreadsheetApp);
-      },
-      create: (title, firstTab) => {
-        const ss = createSpreadsheet(title, firstTab ?? "Om visningen");
-        opened.set(ss.getId(), ss);
-        return { id: ss.getId(), workbook: new AppsScriptWorkbook(ss, g.SpreadsheetApp) };
-      },
-      viewers: (id) => (get(id)?.getViewers() ?? []).map((u) => u.getEmail()),
-      addViewers: (id, emails) => void get(id)?.addViewers(emails),
-      removeViewer: (id, email) => void get(id)?.removeViewer(email),
-    };
-  };
-
   const associationFiles = (): AssociationFiles => ({
     create: (title) => {
       const ss = createSpreadsheet(title, ASSOCIATION_TEMPLATES[0].name);
@@ -199,6 +180,42 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
       now,
       lock: lockOf(g.LockService.getDocumentLock()),
     });
+
+  /** One execution of «Oppdater kommunevisninger» (the first, or a continuation from its trigger). */
+  const partnerViews = (store: KeyValueStore, interactive: boolean) => {
+    // One execution at a time (a double click, or the menu while a continuation runs).
+    const lock = g.LockService.getScriptLock();
+    if (!lock.tryLock(2_000)) {
+      if (!interactive) viewsScheduler.continueLater();
+      else ui().alert("Kommunevisningene oppdateres akkurat nå. Prøv igjen om litt.");
+      return undefined;
+    }
+    try {
+      return partnerViewsLocked(store, interactive);
+    } finally {
+      lock.releaseLock();
+    }
+  };
+  const partnerViewsLocked = (store: KeyValueStore, interactive: boolean) => {
+    const workbook = central();
+    const results = new ResultsStore(workbook).loadLast().map((r) => r.result);
+    if (!results.length) {
+      store.delete(VIEWS_STATE_KEY);
+      viewsScheduler.cancel();
+      if (interactive)
+        ui().alert("Kjør «Hent inn og summer» først: kommunevisningene bygger på siste innhenting.");
+      return undefined;
+    }
+    return runPartnerViews({
+      central: workbook,
+      files: appsScriptViewFiles(g.SpreadsheetApp),
+      results,
+      now,
+      store,
+      scheduler: viewsScheduler,
+      budgetMs: tuning.viewsBudgetMs,
+    });
+  };
 
   const showSidebar = (file: string, title: string) =>
     ui().showSidebar(g.HtmlService.createHtmlOutputFromFile(file).setTitle(title));
@@ -282,15 +299,21 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     },
 
     updatePartnerViews() {
-      const workbook = central();
-      const results = new ResultsStore(workbook).loadLast().map((r) => r.result);
-      if (!results.length)
+      const store = properties();
+      if (partnerViewsRunning(store))
         return void ui().alert(
-          "Kjør «Hent inn og summer» først: kommunevisningene bygger på siste innhenting.",
+          "Kommunevisningene oppdateres allerede, og oppdateringen fortsetter av seg selv. Prøv igjen når den er ferdig.",
         );
-      const outcome = refreshPartnerViews({ central: workbook, files: viewFiles(), results, now });
+      const outcome = partnerViews(store, true);
+      if (!outcome) return;
       ui().alert(outcome.message);
       return outcome;
+    },
+
+    continuePartnerViews() {
+      const store = properties();
+      if (!partnerViewsRunning(store)) return void viewsScheduler.cancel();
+      return partnerViews(store, false)?.message;
     },
 
     showReminders() {
