@@ -5,6 +5,8 @@ export interface Figure {
   unit: string;
   /** What the figure means or how it was measured (optional, for people reading the file). */
   note?: string;
+  /** When the figure was measured, when not by this bench run (e.g. the last mutation run). */
+  measuredAt?: string;
 }
 
 /** A bench module: `bench/<area>.bench.ts` exporting `figures()`; bench/run.ts finds them all. */
