@@ -61,12 +61,40 @@ export interface SheetPlan {
   protectedRanges: string[];
   /** Rows to put in a new, empty tab (Tiltak is prefilled from the action plan). */
   prefill: Cell[][];
+  /** Printed A4 landscape (wide tabs) or portrait; always one page wide, header row on every page. */
+  landscape?: boolean;
 }
 
 export const DATA_ROWS = 1000;
 export const FORM_HEADER = ["Felt", "Verdi", "Hjelp"];
 export const OVERDUE_BACKGROUND = "#F4CCCC";
 export const DONE_BACKGROUND = "#D9EAD3";
+
+/** One explicit font family everywhere Samspill writes (no serif fallback for a style that names none). */
+export const FONT_FAMILY = "Arial";
+export const FONT_SIZE = 10;
+/** Header of a required column (and label of a required field): light blue. */
+export const HEADER_BACKGROUND = "#C9DAF8";
+/** Header of an optional column: light grey, so required and optional are told apart at a glance. */
+export const OPTIONAL_HEADER_BACKGROUND = "#EFEFEF";
+/** Cells a person fills in. */
+export const INPUT_BACKGROUND = "#F7FBFF";
+/** Widths (px) of a form's label, value and help columns. */
+export const FORM_WIDTHS = [220, 160, 340];
+/** A table wider than this (px) is printed landscape. */
+const PORTRAIT_PX = 760;
+
+/** Pixels a header needs in bold Arial 10 (about 7.5 px a character, plus padding and the filter button). */
+export function headerWidth(header: string): number {
+  return Math.ceil([...header].length * 7.5 + 22);
+}
+
+/** Planned widths come in few sizes (each distinct run of widths is a call in Apps Script). */
+const WIDTH_STEPS = [100, 140, 160, 260];
+function fitWidth(planned: number, header: string): number {
+  const needed = Math.max(planned, headerWidth(header));
+  return WIDTH_STEPS.find((w) => w >= needed) ?? needed;
+}
 
 function validationFor(column: ColumnSpec): ValidationPlan | undefined {
   switch (column.kind) {
@@ -99,7 +127,7 @@ function formatFor(column: ColumnSpec): ColumnFormat {
 export function columnPlans(template: Template<any>, indexes?: ReadonlyArray<number>): ColumnPlan[] {
   return template.keys.map((key, i) => {
     const spec = template.columns[key] as ColumnSpec;
-    return { key, index: indexes?.[i] ?? i, header: spec.header, note: helpText(spec), width: spec.width ?? 140, format: formatFor(spec), validation: spec.system ? undefined : validationFor(spec), required: spec.required === true };
+    return { key, index: indexes?.[i] ?? i, header: spec.header, note: helpText(spec), width: fitWidth(spec.width ?? 140, spec.header), format: formatFor(spec), validation: spec.system ? undefined : validationFor(spec), required: spec.required === true };
   });
 }
 
@@ -121,7 +149,7 @@ function statusConditionals(columns: ReadonlyArray<ColumnPlan>, lastColumn: stri
 export function sheetPlan(template: Template<any>, currentHeader: ReadonlyArray<Cell> = []): SheetPlan {
   if (template.layout === "form") {
     const columns = columnPlans(template).map((c, i) => ({ ...c, index: 1, row: i + 1 }));
-    return { name: template.name, layout: "form", header: columns.map((c) => c.header), columns, frozenRows: 1, dataRows: columns.length, conditional: [], protectedRanges: ["A1:C1", `A2:A${columns.length + 1}`], prefill: [] };
+    return { name: template.name, layout: "form", header: columns.map((c) => c.header), columns, frozenRows: 1, dataRows: columns.length, conditional: [], protectedRanges: ["A1:C1", `A2:A${columns.length + 1}`], prefill: [], landscape: false };
   }
   const found = locateColumns(template, currentHeader, []);
   let next = currentHeader.length;
@@ -142,6 +170,7 @@ export function sheetPlan(template: Template<any>, currentHeader: ReadonlyArray<
     conditional: hasStatus ? statusConditionals(columns, lastColumn) : [],
     protectedRanges: [`A1:${lastColumn}1`],
     prefill: template === measures ? MEASURES.map((m) => [m.area, m.measure, m.activity, m.responsibility, "", "", "Ikke startet", "", ""]) : [],
+    landscape: columns.reduce((sum, c) => sum + c.width, 0) > PORTRAIT_PX,
   };
 }
 

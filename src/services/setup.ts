@@ -3,6 +3,8 @@ import { formGrid, sheetPlan, SheetPlan } from "../core/plan";
 import { headerKey } from "../core/read";
 import { Template } from "../core/template/table";
 import { ASSOCIATION_TEMPLATES } from "../core/templates/association";
+import { instructionTable } from "../core/templates/instructions";
+import { grid } from "../core/output-table";
 import { Workbook } from "../workbook/workbook";
 
 /**
@@ -11,7 +13,14 @@ import { Workbook } from "../workbook/workbook";
  * rows. Running it twice changes nothing the second time.
  */
 export function setUpTemplates(workbook: Workbook, templates: ReadonlyArray<Template<any>> = ASSOCIATION_TEMPLATES): SheetPlan[] {
+  if (templates === ASSOCIATION_TEMPLATES) writeInstructions(workbook);
   return templates.map((template) => setUpTemplate(workbook, template));
+}
+
+/** «Slik fyller du ut», first among the tabs when it is new; rewritten whole (Samspill owns it). */
+export function writeInstructions(workbook: Workbook): void {
+  const table = instructionTable();
+  workbook.write(table.name, grid(table), table.formats, table.layout);
 }
 
 export function setUpTemplate(workbook: Workbook, template: Template<any>): SheetPlan {

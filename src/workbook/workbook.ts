@@ -1,5 +1,5 @@
 import { Cell, CellTable } from "../core/cell";
-import { ColumnFormat } from "../core/output-table";
+import { ColumnFormat, OutputLayout } from "../core/output-table";
 import { SheetPlan } from "../core/plan";
 
 /**
@@ -18,8 +18,12 @@ import { SheetPlan } from "../core/plan";
 export interface Workbook {
   sheetNames(): string[];
   read(name: string): CellTable | undefined;
-  /** Replaces the whole content of a tab (creating it when missing); formats apply per column. */
-  write(name: string, rows: Cell[][], formats?: ReadonlyArray<ColumnFormat | undefined>): void;
+  /**
+   * Replaces the whole content of a tab (creating it when missing); formats apply per column. A
+   * layout (output tabs) adds frozen header, filter, widths, heading style and, where the platform
+   * has it, print set-up.
+   */
+  write(name: string, rows: Cell[][], formats?: ReadonlyArray<ColumnFormat | undefined>, layout?: OutputLayout): void;
   /** Adds rows after the last used row; returns the 1-based sheet row of the first added row. */
   append(name: string, rows: Cell[][]): number;
   /** Sets single cells, e.g. { cell: "B11", value: "2025-03-01" }. */

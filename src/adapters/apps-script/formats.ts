@@ -10,6 +10,7 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   percent: "0.0%",
   date: "dd.mm.yyyy",
   datetime: "dd.mm.yyyy hh:mm",
+  year: "0",
 };
 
 /** What Sheets shows numbers and dates with when no column format was given. */

@@ -25,6 +25,8 @@ export function numberFormat(format: ColumnFormat): sheets_v4.Schema$NumberForma
       return { type: "DATE_TIME", pattern: "dd.mm.yyyy hh:mm" };
     case "whole":
       return { type: "NUMBER", pattern: "#,##0" };
+    case "year":
+      return { type: "NUMBER", pattern: "0" };
     case "decimal":
       return { type: "NUMBER", pattern: "#,##0.##" };
     case "percent":

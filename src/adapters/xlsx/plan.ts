@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import { columnLetter } from "../../core/cell";
-import { ColumnPlan, SheetPlan, ValidationPlan } from "../../core/plan";
+import { ColumnPlan, FORM_WIDTHS, HEADER_BACKGROUND, INPUT_BACKGROUND, OPTIONAL_HEADER_BACKGROUND, SheetPlan, ValidationPlan } from "../../core/plan";
+import { BODY_FONT, fill, HEADING_FONT, heightFor, pageSetup, wrappedLines } from "./output";
 import { argb, NUMBER_FORMATS, patchStyle } from "./style";
 
 /**
@@ -19,6 +20,8 @@ export const LISTS_SHEET = "Lister";
 const INLINE_LIST_LIMIT = 255;
 /** Unlocked columns beyond the template's own, so users can add a column of their own. */
 const SPARE_COLUMNS = 20;
+/** Text columns at least this wide (px) wrap their text. */
+const WRAP_FROM = 260;
 
 type DataValidation = ExcelJS.DataValidation;
 interface ValidationModel {
@@ -32,6 +35,7 @@ export function applyPlanToSheet(excel: ExcelJS.Workbook, ws: ExcelJS.Worksheet,
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: plan.frozenRows, topLeftCell: `A${plan.frozenRows + 1}`, activeCell: `A${plan.frozenRows + 1}` }];
   if (plan.layout === "form") applyForm(excel, ws, plan, validations);
   else applyTable(excel, ws, plan, validations);
+  pageSetup(ws, plan.landscape === true, true);
   plan.conditional.forEach((rule, i) => {
     ws.addConditionalFormatting({
       ref: rule.range,
@@ -59,21 +63,39 @@ function applyTable(excel: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: SheetP
   for (let c = 0; c < width + SPARE_COLUMNS; c++) {
     const column = ws.getColumn(c + 1);
     const spec = planned.get(c);
-    column.style = { ...(column.style ?? {}), protection: { locked: false }, ...(spec ? { numFmt: columnFormat(spec) } : {}) };
-    if (spec) column.width = Math.round((spec.width / 7) * 10) / 10;
+    // Wide text columns wrap, so a long Tiltak or Kommentar stays inside the printed page.
+    const wrap = spec && spec.format === "text" && spec.width >= WRAP_FROM;
+    column.style = { ...(column.style ?? {}), font: BODY_FONT, protection: { locked: false }, ...(spec ? { numFmt: columnFormat(spec), alignment: { vertical: "top", wrapText: wrap } } : {}) };
+    if (spec) column.width = excelWidth(spec.width);
   }
   // Cells that exist already do not follow the column style: give them the same format.
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     if (rowNumber === 1) return;
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       const spec = planned.get(col - 1);
-      patchStyle(cell, { protection: { locked: false }, ...(spec ? { numFmt: columnFormat(spec) } : {}) });
+      patchStyle(cell, { font: BODY_FONT, protection: { locked: false }, ...(spec ? { numFmt: columnFormat(spec), fill: fill(INPUT_BACKGROUND), alignment: ws.getColumn(col).alignment } : {}) });
     });
+  });
+  // The rows a person fills in are light blue (the template's columns, as far as data validation goes).
+  for (let r = 2; r <= last; r++) {
+    const row = ws.getRow(r);
+    for (const spec of plan.columns) {
+      const cell = row.getCell(spec.index + 1);
+      if (!cell.fill || (cell.fill as ExcelJS.FillPattern).pattern !== "solid") patchStyle(cell, { font: BODY_FONT, numFmt: columnFormat(spec), protection: { locked: false }, fill: fill(INPUT_BACKGROUND), alignment: ws.getColumn(spec.index + 1).alignment });
+    }
+  }
+  // Rows that hold text in a wrapping column (Tiltak's prefilled measures) are made tall enough for it.
+  const wrapping = plan.columns.filter((spec) => spec.format === "text" && spec.width >= WRAP_FROM);
+  ws.eachRow((row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const lines = Math.max(1, ...wrapping.map((spec) => wrappedLines(String(row.getCell(spec.index + 1).value ?? ""), excelWidth(spec.width))));
+    const height = heightFor(lines);
+    if (height) row.height = height;
   });
   for (let c = 0; c < plan.header.length; c++) {
     const cell = ws.getCell(1, c + 1);
-    patchStyle(cell, { font: { bold: true }, protection: { locked: true }, numFmt: undefined });
     const spec = planned.get(c);
+    patchStyle(cell, { font: HEADING_FONT, fill: fill(spec && !spec.required ? OPTIONAL_HEADER_BACKGROUND : HEADER_BACKGROUND), alignment: { vertical: "middle" }, protection: { locked: true }, numFmt: undefined });
     if (spec?.note) cell.note = spec.note;
   }
   for (const spec of plan.columns) {
@@ -84,11 +106,10 @@ function applyTable(excel: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: SheetP
 }
 
 function applyForm(excel: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: SheetPlan, validations: ValidationModel): void {
-  const widths = [34, 32, 70];
-  widths.forEach((width, c) => {
+  FORM_WIDTHS.forEach((width, c) => {
     const column = ws.getColumn(c + 1);
-    column.width = width;
-    column.style = { ...(column.style ?? {}), protection: { locked: c === 0 }, ...(c === 2 ? { alignment: { wrapText: true, vertical: "top" } } : {}) };
+    column.width = excelWidth(width);
+    column.style = { ...(column.style ?? {}), font: BODY_FONT, protection: { locked: c === 0 }, alignment: { wrapText: c === 2, vertical: "top" } };
   });
   for (let c = 3; c < 3 + SPARE_COLUMNS; c++) ws.getColumn(c + 1).style = { ...(ws.getColumn(c + 1).style ?? {}), protection: { locked: false } };
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
@@ -96,21 +117,33 @@ function applyForm(excel: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: SheetPl
       patchStyle(cell, { protection: { locked: rowNumber === 1 || col === 1 } });
     });
   });
-  for (let c = 1; c <= 3; c++) patchStyle(ws.getCell(1, c), { font: { bold: true }, protection: { locked: true } });
+  for (let c = 1; c <= 3; c++) patchStyle(ws.getCell(1, c), { font: HEADING_FONT, fill: fill(HEADER_BACKGROUND), protection: { locked: true } });
   for (const spec of plan.columns) {
     if (!spec.row) continue;
+    // Labels are shaded like table headers: blue when the field is required, grey when optional.
     const label = ws.getCell(spec.row + 1, 1);
-    patchStyle(label, { protection: { locked: true }, font: spec.required ? { bold: true } : undefined });
+    patchStyle(label, { protection: { locked: true }, font: HEADING_FONT, fill: fill(spec.required ? HEADER_BACKGROUND : OPTIONAL_HEADER_BACKGROUND), alignment: { vertical: "top" } });
     if (spec.note) label.note = spec.note;
     const value = ws.getCell(spec.row + 1, 2);
-    patchStyle(value, { numFmt: columnFormat(spec), protection: { locked: false } });
+    patchStyle(value, { font: BODY_FONT, numFmt: columnFormat(spec), protection: { locked: false }, fill: fill(INPUT_BACKGROUND), alignment: { vertical: "top" } });
+    patchStyle(ws.getCell(spec.row + 1, 3), { font: BODY_FONT, alignment: { wrapText: true, vertical: "top" } });
     if (spec.validation) validations.model[`B${spec.row + 1}`] = validation(excel, spec, spec.validation, `B${spec.row + 1}`);
   }
 }
 
-/** Template columns: decimals use General so that Excel never shows "12," for a whole number. */
+/**
+ * Template columns: decimals use General so that Excel never shows "12," for a whole number, and
+ * whole numbers "0" (a Rapportår of 2025 is not 2 025).
+ */
 function columnFormat(spec: ColumnPlan): string {
-  return spec.format === "decimal" ? "General" : NUMBER_FORMATS[spec.format];
+  if (spec.format === "decimal") return "General";
+  if (spec.format === "whole") return "0";
+  return NUMBER_FORMATS[spec.format];
+}
+
+/** Pixels → Excel's column width (characters of the default font, about 7 px each). */
+function excelWidth(px: number): number {
+  return Math.round((px / 7) * 10) / 10;
 }
 
 function clip(text: string, max: number): string {

@@ -4,18 +4,19 @@ import { ColumnFormat } from "../../core/output-table";
 import { isCalendarDate } from "./cells";
 
 /**
- * Excel number formats per column format. Format codes use Excel's invariant tokens ("." is the
- * decimal mark); Excel shows them with the reader's locale (12,5 in Norway). Whole numbers use "0"
- * so that years never get a thousands separator; decimals that happen to be whole use "0" too, so
- * Excel never shows a dangling decimal mark ("12,").
+ * Excel number formats per column format. Format codes use Excel's invariant tokens ("," groups
+ * thousands, "." is the decimal mark); Excel and LibreOffice show them with the reader's locale
+ * (10 447 and 12,5 in Norway). Years use "0" (2025, never 2 025); decimals that happen to be whole
+ * use the whole-number format, so a dangling decimal mark ("12,") is never shown.
  */
 export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   text: "@",
-  whole: "0",
-  decimal: "0.##",
-  percent: "0 %",
+  whole: "#,##0",
+  decimal: "#,##0.##",
+  percent: "0.0 %",
   date: "dd.mm.yyyy",
   datetime: "dd.mm.yyyy hh:mm",
+  year: "0",
 };
 
 export function numberFormat(format: ColumnFormat, value?: Cell): string {

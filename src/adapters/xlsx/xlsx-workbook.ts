@@ -2,10 +2,11 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { Cell, CellTable, columnLetter, parseA1 } from "../../core/cell";
-import { ColumnFormat } from "../../core/output-table";
+import { ColumnFormat, layoutFor, OutputLayout } from "../../core/output-table";
 import { SheetPlan } from "../../core/plan";
 import { CellMark, CellUpdate, MARK_BACKGROUND, SavableWorkbook } from "../../workbook/workbook";
 import { applyPlanToSheet } from "./plan";
+import { writeOutput } from "./output";
 import { fromExcel, toExcel } from "./cells";
 import { argb, numberFormat, patchStyle } from "./style";
 
@@ -58,8 +59,13 @@ export class XlsxWorkbook implements SavableWorkbook {
     return rows.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ""));
   }
 
-  write(name: string, rows: Cell[][], formats: ReadonlyArray<ColumnFormat | undefined> = []): void {
+  write(name: string, rows: Cell[][], formats: ReadonlyArray<ColumnFormat | undefined> = [], layout?: OutputLayout): void {
     const ws = this.replaceSheet(name);
+    // An output tab (it has column formats): fonts, formats, frozen header, filter, widths, print set-up.
+    if (layout || (formats.length && rows.length)) {
+      writeOutput(ws, rows, formats, layout ?? layoutFor(rows, formats));
+      return;
+    }
     rows.forEach((values, r) => {
       const row = ws.getRow(r + 1);
       values.forEach((value, c) => {
@@ -71,7 +77,6 @@ export class XlsxWorkbook implements SavableWorkbook {
         if ((format && r > 0) || value instanceof Date) patchStyle(cell, { numFmt: numberFormat(format ?? "date", value) });
       });
     });
-    if (formats.length && rows.length) this.decorateOutput(ws, rows);
   }
 
   append(name: string, rows: Cell[][]): number {
@@ -162,22 +167,6 @@ export class XlsxWorkbook implements SavableWorkbook {
     const fresh = this.excel.addWorksheet(name, { state });
     (fresh as unknown as { orderNo: number }).orderNo = orderNo;
     return fresh;
-  }
-
-  /** Output tables: bold, frozen header and widths that fit the content. */
-  private decorateOutput(ws: ExcelJS.Worksheet, rows: Cell[][]): void {
-    ws.views = [{ state: "frozen", ySplit: 1, xSplit: 0 }];
-    ws.getRow(1).eachCell((cell) => patchStyle(cell, { font: { bold: true } }));
-    const width = Math.max(...rows.map((r) => r.length));
-    for (let c = 0; c < width; c++) {
-      let longest = 6;
-      for (let r = 0; r < rows.length && r < 500; r++) {
-        const value = rows[r][c];
-        const text = value instanceof Date ? "00.00.0000" : String(value ?? "");
-        longest = Math.max(longest, Math.min(60, text.length));
-      }
-      ws.getColumn(c + 1).width = longest + 2;
-    }
   }
 }
 

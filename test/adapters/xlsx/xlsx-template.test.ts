@@ -24,9 +24,9 @@ async function template(): Promise<{ file: string; excel: ExcelJS.Workbook }> {
 const validationAt = (ws: ExcelJS.Worksheet, address: string) => (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model[address];
 
 describe("xlsx association template", () => {
-  it("has the four tabs in order", async () => {
+  it("has the instruction tab first, then the four tabs in order", async () => {
     const { excel } = await template();
-    expect(excel.worksheets.map((ws) => ws.name)).toEqual(["Årsrapport", "Aktiviteter", "Milepæler", "Tiltak"]);
+    expect(excel.worksheets.map((ws) => ws.name)).toEqual(["Slik fyller du ut", "Årsrapport", "Aktiviteter", "Milepæler", "Tiltak"]);
   });
 
   it("has dropdowns, number, date and length rules on the data rows of Aktiviteter", async () => {
