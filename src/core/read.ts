@@ -5,7 +5,7 @@ import { issueMessage } from "./messages";
 import { findMunicipality } from "./reference";
 import { ColumnSpec } from "./template/column";
 import { RowOf, Template } from "./template/table";
-import { listLookup, readDate, readEmail, readMunicipalityNumber, readNumber, readOrgNumber, readText } from "./values";
+import { listLookup, readDate, readEmail, readMunicipalityNumber, readNumber, readOrgNumber, readText, textLength } from "./values";
 
 export interface ReadContext {
   /** The report year (dates in Aktiviteter must fall inside it). */
@@ -46,6 +46,36 @@ export interface RejectedRow<R> {
 export interface ReadOptions {
   /** Also return the rejected rows (`rejectedRows`). Off by default: the usual read allocates nothing for them. */
   keepRejected?: boolean;
+  /** What the file reader learnt about the tab beyond its values (formulas without a cached value). */
+  facts?: TabFacts;
+}
+
+/**
+ * What a file reader learnt about a tab beyond the values (only a file backend knows these: Sheets
+ * always computes formulas and gives merged cells' value only at the top-left cell).
+ */
+export interface TabFacts {
+  /** Cells (0-based row, column) holding a formula with no cached value: their cell reads as "". */
+  uncachedFormulas?: ReadonlyArray<readonly [number, number]>;
+}
+
+/** The issue for a formula without a cached value: an error where a value is needed to count the row. */
+function uncachedFormulaIssue(sheet: string, cell: string, spec: ColumnSpec): Issue {
+  const numeric = spec.kind === "whole" || spec.kind === "decimal";
+  const severity = spec.required || numeric ? "error" : "warning";
+  const message = `${spec.header} er en formel uten lagret verdi; åpne filen i Excel eller LibreOffice, lagre den på nytt, eller skriv inn verdien`;
+  return { sheet, cell, code: "formula_without_value", severity, message };
+}
+
+function uncachedByRow(facts: TabFacts | undefined): Map<number, Set<number>> | undefined {
+  if (!facts?.uncachedFormulas?.length) return undefined;
+  const byRow = new Map<number, Set<number>>();
+  for (const [row, column] of facts.uncachedFormulas) {
+    let columns = byRow.get(row);
+    if (!columns) byRow.set(row, (columns = new Set()));
+    columns.add(column);
+  }
+  return byRow;
 }
 
 const FAILED = Symbol("failed");
@@ -103,7 +133,8 @@ function parserFor(column: ColumnSpec): CellParser {
       const maxLength = column.maxLength ?? Infinity;
       return (raw) => {
         const value = readText(raw);
-        return value.length > maxLength ? fail("too_long") : value;
+        // Only a text longer in UTF-16 units can be too long: count code points then.
+        return value.length > maxLength && textLength(value) > maxLength ? fail("too_long") : value;
       };
     }
   }
@@ -233,9 +264,13 @@ export function readTable<T extends Template<any>>(template: T, cells: CellTable
   const ruleMasks = rules.map((rule) => rule.uses.reduce((mask, key) => mask | (keyBit.get(key) ?? 0), 0));
   const ruleColumns = rules.map((rule) => indexes[template.keys.indexOf(rule.field)]);
 
-  for (let r = 1; r < cells.length; r++) {
-    const raw = cells[r];
-    if (isBlankRow(raw)) continue;
+  const uncached = uncachedByRow(options?.facts);
+  const rowCount = uncached ? Math.max(cells.length, ...[...uncached.keys()].map((r) => r + 1)) : cells.length;
+
+  for (let r = 1; r < rowCount; r++) {
+    const raw = cells[r] ?? [];
+    const formulas = uncached?.get(r);
+    if (!formulas && isBlankRow(raw)) continue;
     result.read++;
     if (unreadable) {
       result.rejected++; // reported once, as missing_column
@@ -252,7 +287,18 @@ export function readTable<T extends Template<any>>(template: T, cells: CellTable
       const index = indexes[c];
       const value = index >= 0 ? raw[index] : undefined;
       let parsed: Parsed;
-      if (isBlankCell(value)) {
+      if (formulas && index >= 0 && formulas.has(index) && isBlankCell(value)) {
+        const issue = uncachedFormulaIssue(sheet, a1(r, index), column.spec);
+        result.issues.push(issue);
+        if (issue.severity === "error") {
+          ok = false;
+          failedMask |= 2 ** c;
+          if (rowFields) rowFields.push(column.key);
+          row[column.key] = undefined;
+          continue;
+        }
+        parsed = column.fallback;
+      } else if (isBlankCell(value)) {
         if (column.required) parsed = fail("required");
         else parsed = column.fallback;
       } else parsed = column.parse(value, context);
@@ -305,7 +351,7 @@ export interface FormRead<R> {
 }
 
 /** Reads a field/value tab: column A holds the field label, column B its value. */
-export function readForm<T extends Template<any>>(template: T, cells: CellTable | undefined, context: ReadContext): FormRead<RowOf<T>> {
+export function readForm<T extends Template<any>>(template: T, cells: CellTable | undefined, context: ReadContext, options?: Pick<ReadOptions, "facts">): FormRead<RowOf<T>> {
   const result: FormRead<RowOf<T>> = { present: cells !== undefined, values: {}, rowOf: {}, issues: [] };
   if (!cells) {
     result.issues.push(missingTab(template.name));
@@ -334,7 +380,15 @@ export function readForm<T extends Template<any>>(template: T, cells: CellTable 
     (result.rowOf as Record<string, number>)[column.key] = r + 1;
     const raw = cells[r][1];
     let parsed: Parsed;
-    if (isBlankCell(raw)) parsed = column.required ? fail("required") : column.fallback;
+    if (isBlankCell(raw) && options?.facts?.uncachedFormulas?.some(([row, col]) => row === r && col === 1)) {
+      const issue = uncachedFormulaIssue(template.name, a1(r, 1), column.spec);
+      result.issues.push(issue);
+      if (issue.severity === "error") {
+        failed.add(column.key);
+        return;
+      }
+      parsed = column.fallback;
+    } else if (isBlankCell(raw)) parsed = column.required ? fail("required") : column.fallback;
     else parsed = column.parse(raw, context);
     if (parsed === FAILED) {
       failed.add(column.key);

@@ -39,6 +39,22 @@ export function readText(value: Cell): string {
   return String(value ?? "").trim();
 }
 
+/** Length in characters as people count them (Unicode code points, not UTF-16 units): one emoji is one. */
+export function textLength(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length--;
+        i++;
+      }
+    }
+  }
+  return length;
+}
+
 /** Case- and space-insensitive lookup of a list value; gives the canonical spelling. */
 export function listLookup(values: ReadonlyArray<string>): (value: Cell) => string | undefined {
   const canonical = new Map(values.map((v) => [v.toLowerCase(), v]));

@@ -7,7 +7,7 @@ import { ColumnSpec } from "../../core/template/column";
 import { Template } from "../../core/template/table";
 import { activities, annualReport, isOverdue, Milestone, milestones } from "../../core/templates/association";
 import { CANCELLED, DONE, STATUSES } from "../../core/templates/lists";
-import { checkAssociationSheets, issuesBySheet, readAssociationSheets } from "../../services/check";
+import { checkAssociationSheets, issuesBySheet, readAssociationWorkbook } from "../../services/check";
 import type { ForeningApi, MilestoneDto, ProblemDto, SaveResult } from "../../ui/api-types";
 import { formFields } from "../../ui/fields";
 import { Workbook } from "../../workbook/workbook";
@@ -80,12 +80,12 @@ export function createForeningApi(deps: ForeningDeps): ForeningServer {
 
   /** Kontroller rapporten: reads each tab once, marks error cells (clearing old marks), lists every problem. */
   function check(workbook: Workbook): Issue[] {
-    const sheets = readAssociationSheets(workbook);
-    const result = checkAssociationSheets(sheets, today());
+    const { sheets, tabs, issues: tabIssues } = readAssociationWorkbook(workbook);
+    const result = checkAssociationSheets(sheets, today(), "", { issues: tabIssues });
     for (const [sheet, issues] of issuesBySheet(result.issues)) {
       if (sheets[sheet] === undefined) continue;
       workbook.markCells(
-        sheet,
+        tabs[sheet] ?? sheet,
         issues.filter((i) => i.severity === "error" && /^[A-Z]+\d+$/.test(i.cell)).map((i) => ({ cell: i.cell, message: i.message })),
       );
     }

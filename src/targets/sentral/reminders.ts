@@ -43,6 +43,8 @@ function reason(row: CollectionRowDto | undefined): string {
       return "Sentralleddet har ikke tilgang til regnearket deres. Del regnearket med sentralleddet.";
     case "Finnes ikke":
       return "Vi finner ikke regnearket på adressen vi har registrert. Gi oss beskjed om riktig adresse.";
+    case "Kan ikke leses":
+      return "Vi får ikke åpnet regnearket deres. Lagre det som en Excel-fil (.xlsx) eller et Google-regneark og gi oss beskjed.";
     default:
       return "Vi har ikke mottatt rapporten ennå.";
   }

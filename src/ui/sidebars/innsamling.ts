@@ -7,8 +7,8 @@ import { append, busy, byId, h, notice, replace, showDate, showInstant } from ".
 const api = createClient<SentralApi>(SENTRAL_FUNCTIONS);
 
 /** SPEC "Innsamling": the statuses in the order people act on them. */
-const STATUS_ORDER = ["Finnes ikke", "Mangler tilgang", "Med avvik", "Ikke sendt inn", "OK"];
-const BADGE: Record<string, string> = { OK: "badge-success", "Med avvik": "badge-error", "Ikke sendt inn": "badge-warning", "Mangler tilgang": "badge-error", "Finnes ikke": "badge-error" };
+const STATUS_ORDER = ["Finnes ikke", "Kan ikke leses", "Mangler tilgang", "Med avvik", "Ikke sendt inn", "OK"];
+const BADGE: Record<string, string> = { OK: "badge-success", "Med avvik": "badge-error", "Ikke sendt inn": "badge-warning", "Mangler tilgang": "badge-error", "Finnes ikke": "badge-error", "Kan ikke leses": "badge-error" };
 
 async function load(content: HTMLElement): Promise<void> {
   let data: Awaited<ReturnType<typeof api.getCollectionStatus>>;
