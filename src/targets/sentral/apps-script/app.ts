@@ -147,14 +147,6 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     };
   };
 
-  const open = (id: string) => {
-    try {
-      return g.SpreadsheetApp.openById(id);
-    } catch {
-      return undefined;
-    }
-  };
-
   /** A new spreadsheet whose first (default) tab is renamed, so no empty "Ark1" is left behind. */
   const createSpreadsheet = (title: string, firstTab: string) => {
     const ss = g.SpreadsheetApp.create(title);
