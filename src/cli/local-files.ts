@@ -1,11 +1,10 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { openXlsx, XlsxOpenError } from "../adapters/xlsx";
+import { readAssociationXlsx } from "../adapters/xlsx/association-reader";
 import { AssociationSource } from "../core/association";
 import { IsoDate } from "../core/dates";
 import { readForm } from "../core/read";
 import { annualReport } from "../core/templates/association";
-import { readAssociationSheets } from "../services/check";
 import { UserError } from "./errors";
 
 /** Local mode: one .xlsx file per association; its ID is the file name without ".xlsx". */
@@ -31,15 +30,13 @@ export async function listAssociationFiles(dir: string): Promise<AssociationFile
     .map((name) => ({ id: name.replace(/\.xlsx$/i, ""), file: path.resolve(dir, name) }));
 }
 
-/** Opens one association file as the rollup sees it: read, not found, or not a workbook. */
+/**
+ * Opens one association file as the rollup sees it, through the bounded reader
+ * (adapters/xlsx/reader.ts): read, not found, or «Kan ikke leses» with the reason (too large, not a
+ * regular file, damaged, or another format such as .xls/.ods/.csv: «Lagre som .xlsx»). Never throws.
+ */
 export async function readAssociationFile(file: string): Promise<AssociationSource> {
-  try {
-    const workbook = await openXlsx(file);
-    return { kind: "read", sheets: readAssociationSheets(workbook) };
-  } catch (error) {
-    if (error instanceof XlsxOpenError) return { kind: error.reason === "not_found" ? "not_found" : "unreadable" };
-    return { kind: "unreadable", detail: error instanceof Error ? error.message : String(error) };
-  }
+  return readAssociationXlsx(file);
 }
 
 export interface FileIdentity {

@@ -1,8 +1,8 @@
 import { Command } from "commander";
 import * as path from "node:path";
-import { openXlsx, XlsxOpenError } from "../../adapters/xlsx";
+import { readAssociationXlsx } from "../../adapters/xlsx/association-reader";
 import { todayInOslo } from "../../core/dates";
-import { checkAssociationSheets, readAssociationSheets } from "../../services/check";
+import { checkAssociationSheets } from "../../services/check";
 import { CliContext } from "../context";
 import { UserError } from "../errors";
 import { issueLine } from "../print";
@@ -15,15 +15,12 @@ import { existsSync } from "node:fs";
  * (Google mode — a SPREADSHEET_ID instead of a file — is added by src/cli/google as one branch here.)
  */
 export async function validateCommand(file: string, context: CliContext): Promise<number> {
-  let workbook;
-  try {
-    workbook = await openXlsx(file);
-  } catch (error) {
-    if (error instanceof XlsxOpenError) throw new UserError(error.message, 2);
-    throw error;
-  }
-  const id = path.basename(file).replace(/\.xlsx$/i, "");
-  const result = checkAssociationSheets(readAssociationSheets(workbook), todayInOslo(context.now()), id);
+  // The bounded reader, as the rollup reads the file: a stray cell or a zip bomb cannot exhaust memory.
+  const source = await readAssociationXlsx(file);
+  if (source.kind === "not_found") throw new UserError(`Filen «${file}» finnes ikke`, 2);
+  if (source.kind !== "read") throw new UserError(`«${file}»: ${source.message ?? "Filen kan ikke åpnes som et regneark"}`, 2);
+  const id = path.basename(file).replace(/\.(xlsx|xlsm)$/i, "");
+  const result = checkAssociationSheets(source.sheets, todayInOslo(context.now()), id, source);
   for (const issue of result.issues) context.out(issueLine(issue));
   const errors = result.issues.filter((i) => i.severity === "error").length;
   const warnings = result.issues.length - errors;

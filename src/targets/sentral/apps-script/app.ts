@@ -17,7 +17,6 @@ import {
   startRollup,
 } from "../rollup-engine";
 import { errorText, KeyValueStore, Lock } from "../util";
-import { Flushable, releaseAfterFlush } from "../../shared/lock";
 import { VIEWS_STATE_KEY } from "../../../services/partner-views";
 import { createAssociationReader } from "./association-reader";
 import { CONTINUE_HANDLER, CONTINUE_VIEWS_HANDLER, MENU, MENU_ITEMS, PUBLIC_FUNCTIONS, START_ITEM } from "../public";
@@ -62,8 +61,8 @@ function propertiesStore(properties: GoogleAppsScript.Properties.Properties): Ke
   };
 }
 
-function lockOf(lock: GoogleAppsScript.Lock.Lock, spreadsheetApp: Flushable): Lock {
-  return { tryLock: (ms) => lock.tryLock(ms), release: () => releaseAfterFlush(lock, spreadsheetApp) };
+function lockOf(lock: GoogleAppsScript.Lock.Lock): Lock {
+  return { tryLock: (ms) => lock.tryLock(ms), release: () => lock.releaseLock() };
 }
 
 export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): SentralApp {
@@ -139,12 +138,20 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
       properties: properties(),
       now,
       user: user(),
-      lock: lockOf(g.LockService.getScriptLock(), g.SpreadsheetApp),
+      lock: lockOf(g.LockService.getScriptLock()),
       scheduler,
       readBudgetMs: tuning.readBudgetMs,
       publishBeforeMs: tuning.publishBeforeMs,
       afterPublish: (outcome) => publishDashboard(workbook, outcome.summary, charts(ss)),
     };
+  };
+
+  const open = (id: string) => {
+    try {
+      return g.SpreadsheetApp.openById(id);
+    } catch {
+      return undefined;
+    }
   };
 
   /** A new spreadsheet whose first (default) tab is renamed, so no empty "Ark1" is left behind. */
@@ -171,7 +178,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
         remainingDailyQuota: () => g.MailApp.getRemainingDailyQuota(),
       },
       now,
-      lock: lockOf(g.LockService.getDocumentLock(), g.SpreadsheetApp),
+      lock: lockOf(g.LockService.getDocumentLock()),
     });
 
   /** One execution of «Oppdater kommunevisninger» (the first, or a continuation from its trigger). */
@@ -186,7 +193,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     try {
       return partnerViewsLocked(store, interactive);
     } finally {
-      releaseAfterFlush(lock, g.SpreadsheetApp);
+      lock.releaseLock();
     }
   };
   const partnerViewsLocked = (store: KeyValueStore, interactive: boolean) => {
@@ -287,7 +294,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
         );
         return result;
       } finally {
-        releaseAfterFlush(lock, g.SpreadsheetApp);
+        lock.releaseLock();
       }
     },
 
