@@ -98,7 +98,7 @@ export async function localRollup(options: LocalRollupOptions, context: CliConte
 
   const isNewDashboard = !central.sheetNames().includes(DASHBOARD);
   const dashboard = dashboardTable(outcome.summary);
-  central.write(dashboard.name, grid(dashboard), dashboard.formats);
+  central.write(dashboard.name, grid(dashboard), dashboard.formats, dashboard.layout);
   if (isNewDashboard) central.moveSheet(DASHBOARD, 0);
   await central.save();
   if (options.summary) {

@@ -27,6 +27,8 @@ export interface OutputLayout {
   landscape: boolean;
   /** The first row is printed again at the top of every page. */
   repeatHeader: boolean;
+  /** Printed on one page (a dashboard), not only one page wide. */
+  onePage: boolean;
   /** Formats of single cells where a column mixes kinds (a year among counts): grid row → column formats. */
   cellFormats: Record<number, Array<ColumnFormat | undefined>>;
 }
@@ -47,6 +49,8 @@ export interface LayoutOptions {
   cellFormats?: Record<number, Array<ColumnFormat | undefined>>;
   /** Longest a column grows before its text wraps (characters). */
   maxWidth?: number;
+  /** Portrait, on one page. */
+  onePage?: boolean;
 }
 
 /** Characters per A4 page width in the default font at 100 %: wider tables print landscape. */
@@ -84,8 +88,8 @@ export function layoutFor(grid: ReadonlyArray<ReadonlyArray<Cell>>, formats: Rea
   for (let c = 0; c < columns; c++) {
     let longest = MIN_WIDTH;
     for (let r = 0; r < grid.length && r < SAMPLED_ROWS; r++) {
-      // A free layout's headings run over the empty cells to their right: they do not set widths.
-      if (!table && headings.has(r)) continue;
+      // A free layout's one-cell headings run over the empty cells to their right: they do not set widths.
+      if (!table && headings.has(r) && grid[r].filter((v) => v !== "" && v !== null && v !== undefined).length <= 1) continue;
       const format = cellFormats[r]?.[c] ?? (r === 0 && table ? "text" : formats[c]);
       // Header text is bold: a little wider than the same text in normal weight.
       const length = shownLength(grid[r][c], format) * (r === 0 && table ? 1.15 : 1);
@@ -101,8 +105,9 @@ export function layoutFor(grid: ReadonlyArray<ReadonlyArray<Cell>>, formats: Rea
     widths,
     wrap,
     headingRows: options.headingRows ?? (table ? [0] : []),
-    landscape: total > PORTRAIT_CHARACTERS,
+    landscape: !options.onePage && total > PORTRAIT_CHARACTERS,
     repeatHeader: table,
+    onePage: options.onePage === true,
     cellFormats,
   };
 }

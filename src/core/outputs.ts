@@ -2,7 +2,7 @@ import { AssociationResult } from "./association";
 import { CentralInputs } from "./central";
 import { Cell } from "./cell";
 import { dateAtNoonUtc, IsoDate } from "./dates";
-import { OutputTable, outputTable } from "./output-table";
+import { ColumnFormat, instant, OutputTable, outputTable } from "./output-table";
 import { findMunicipality } from "./reference";
 import { compareAssociations, Summary } from "./summary";
 import { isOverdue } from "./templates/association";
@@ -31,11 +31,11 @@ export interface ReadStamp {
 export function collectionTable(results: ReadonlyArray<AssociationResult>, stamp?: ReadStamp): OutputTable {
   const rows = [...results].sort(compareAssociations).map((r) => {
     const errors = r.issues.filter((i) => i.severity === "error").length;
-    return [r.id, r.name, r.municipalityNumber, municipalityName(r.municipalityNumber), r.county, r.status, r.rows.read, r.rows.counted, r.rows.rejected, errors, r.issues.length - errors, r.submittedAt, stamp?.readAt[r.id] ?? ""];
+    return [r.id, r.name, r.municipalityNumber, municipalityName(r.municipalityNumber), r.county, r.status, r.rows.read, r.rows.counted, r.rows.rejected, errors, r.issues.length - errors, instant(r.submittedAt), instant(stamp?.readAt[r.id] ?? "")];
   });
   return outputTable(
     "Innsamling",
-    [["Forening-ID", "text"], ["Forening", "text"], ["Kommunenummer", "text"], ["Kommune", "text"], ["Fylke", "text"], ["Status", "text"], ["Rader lest", "whole"], ["Rader talt", "whole"], ["Rader avvist", "whole"], ["Feil", "whole"], ["Advarsler", "whole"], ["Innsendt", "text"], ["Lest", "text"]],
+    [["Forening-ID", "text"], ["Forening", "text"], ["Kommunenummer", "text"], ["Kommune", "text"], ["Fylke", "text"], ["Status", "text"], ["Rader lest", "whole"], ["Rader talt", "whole"], ["Rader avvist", "whole"], ["Feil", "whole"], ["Advarsler", "whole"], ["Innsendt", "datetime"], ["Lest", "datetime"]],
     rows,
   );
 }
@@ -63,7 +63,8 @@ export function nationalTable(summary: Summary): OutputTable {
     ["Milepæler fullført", m.done],
     ["Milepæler forsinket", m.overdue],
   ];
-  return outputTable("Nasjonalt", [["Nøkkeltall", "text"], ["Verdi", "decimal"]], figures);
+  // The year is a number without a thousands separator; the rest are counts (hours may have decimals).
+  return outputTable("Nasjonalt", [["Nøkkeltall", "text"], ["Verdi", "decimal"]], figures, { cellFormats: { 1: [undefined, "year"] } });
 }
 
 export function countyTable(summary: Summary): OutputTable {
@@ -87,7 +88,20 @@ export function goalsTable(summary: Summary): OutputTable {
     "Mål",
     [["Mål", "text"], ["Mål-ID", "text"], ["Målverdi", "decimal"], ["Faktisk", "decimal"], ["Nådd", "text"], ["Enhet", "text"]],
     summary.goals.map((g) => [GOAL_NAMES[g.id], g.id, g.target, g.actual ?? "", g.actual === null ? "Ukjent" : yesNo(g.met), PERCENT_GOALS.has(g.id) ? "andel (0,10 = 10 %)" : "antall"]),
+    { cellFormats: goalCellFormats(summary, [2, 3]) },
   );
+}
+
+/** Growth goals are shares (0,10): their target and actual cells are shown as percentages. */
+export function goalCellFormats(summary: Summary, columns: number[], firstRow = 1): Record<number, Array<ColumnFormat | undefined>> {
+  const formats: Record<number, Array<ColumnFormat | undefined>> = {};
+  summary.goals.forEach((g, i) => {
+    if (!PERCENT_GOALS.has(g.id)) return;
+    const row: Array<ColumnFormat | undefined> = [];
+    for (const c of columns) row[c] = "percent";
+    formats[firstRow + i] = row;
+  });
+  return formats;
 }
 
 export function milestonesTable(results: ReadonlyArray<AssociationResult>, today: IsoDate): OutputTable {
@@ -115,6 +129,8 @@ export function measuresTable(results: ReadonlyArray<AssociationResult>, today: 
     "Tiltak",
     [["Forening-ID", "text"], ["Forening", "text"], ["Fylke", "text"], ["Planområde", "text"], ["Tiltak", "text"], ["Ansvar", "text"], ["Ansvarlig", "text"], ["Frist", "date"], ["Status", "text"], ["Resultat", "text"], ["Antall nådd", "whole"], ["Forsinket", "text"]],
     rows,
+    // One row per association and measure: long texts wrap so that it prints one page wide.
+    { maxWidth: 32 },
   );
 }
 
@@ -136,13 +152,14 @@ export interface LogEntry {
   note: string;
 }
 
-const LOG_COLUMNS: Array<[string, "text" | "decimal" | "whole"]> = [["Tidspunkt", "text"], ["Bruker", "text"], ["Handling", "text"], ["Varighet (s)", "decimal"], ["Foreninger", "whole"], ["Merknad", "text"]];
+const LOG_COLUMNS: Array<[string, ColumnFormat]> = [["Tidspunkt", "datetime"], ["Bruker", "text"], ["Handling", "text"], ["Varighet (s)", "decimal"], ["Foreninger", "whole"], ["Merknad", "text"]];
 const LOG_KEEP = 1000;
 
 /** Logg is rewritten whole too: the newest entry first, earlier entries kept (up to 1000). */
 export function logTable(previous: ReadonlyArray<ReadonlyArray<Cell>> | undefined, entry: LogEntry): OutputTable {
   const earlier = (previous ?? []).slice(1).filter((row) => row.some((c) => c !== "" && c !== null && c !== undefined));
-  const rows: Cell[][] = [[entry.at, entry.user, entry.action, entry.seconds, entry.associations, entry.note], ...earlier.map((r) => [...r])];
+  // Tidspunkt is a date-time cell (earlier versions wrote ISO text: it is read back as the instant it names).
+  const rows: Cell[][] = [[instant(entry.at), entry.user, entry.action, entry.seconds, entry.associations, entry.note], ...earlier.map(([at, ...rest]) => [instant(at), ...rest])];
   return outputTable("Logg", LOG_COLUMNS, rows.slice(0, LOG_KEEP));
 }
 

@@ -119,7 +119,8 @@ function validationFor(column: ColumnSpec): ValidationPlan | undefined {
 
 function formatFor(column: ColumnSpec): ColumnFormat {
   if (column.kind === "date") return "date";
-  if (column.kind === "whole") return "whole";
+  // A whole number from 1000 up (Rapportår) is a year: no thousands separator.
+  if (column.kind === "whole") return (column.min ?? 0) >= 1000 ? "year" : "whole";
   if (column.kind === "decimal") return "decimal";
   return "text";
 }

@@ -80,7 +80,7 @@ export function publishRollup({ central, inputs, year, today, results, readAt, l
   if (final) outputs.push(historyTable(inputs.history, summary, inputs.settings.grantThisYear));
   const note = `${summary.associations.ok} OK, ${summary.associations.withIssues} med avvik, ${summary.associations.notSubmitted} ikke sendt inn, ${summary.associations.unreachable} utilgjengelige${final ? "; Historikk oppdatert" : ""}`;
   outputs.push(logTable(central.read("Logg"), { ...log, associations: results.length, note }));
-  for (const table of outputs) central.write(table.name, grid(table), table.formats);
+  for (const table of outputs) central.write(table.name, grid(table), table.formats, table.layout);
   return { year, today, summary, results, outputs, final };
 }
 

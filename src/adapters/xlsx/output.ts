@@ -26,14 +26,14 @@ export function fill(hex: string): ExcelJS.Fill {
 }
 
 /** A4, one page wide (as many pages down as needed), header row on every page, footer with page numbers. */
-export function pageSetup(ws: ExcelJS.Worksheet, landscape: boolean, repeatHeader: boolean): void {
+export function pageSetup(ws: ExcelJS.Worksheet, landscape: boolean, repeatHeader: boolean, onePage = false): void {
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: A4,
     orientation: landscape ? "landscape" : "portrait",
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight: onePage ? 1 : 0,
     margins: MARGINS,
     ...(repeatHeader ? { printTitlesRow: "1:1" } : {}),
   };
@@ -103,5 +103,5 @@ export function writeOutput(ws: ExcelJS.Worksheet, rows: ReadonlyArray<ReadonlyA
   }
   if (layout.frozenRows > 0) ws.views = [{ state: "frozen", xSplit: 0, ySplit: layout.frozenRows, topLeftCell: `A${layout.frozenRows + 1}`, activeCell: `A${layout.frozenRows + 1}` }];
   if (layout.filter && width > 0 && rows.length > 1) ws.autoFilter = `A1:${columnLetter(width - 1)}${rows.length}`;
-  pageSetup(ws, layout.landscape, layout.repeatHeader);
+  pageSetup(ws, layout.landscape, layout.repeatHeader, layout.onePage);
 }

@@ -65,7 +65,8 @@ function applyTable(excel: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: SheetP
     const spec = planned.get(c);
     // Wide text columns wrap, so a long Tiltak or Kommentar stays inside the printed page.
     const wrap = spec && spec.format === "text" && spec.width >= WRAP_FROM;
-    column.style = { ...(column.style ?? {}), font: BODY_FONT, protection: { locked: false }, ...(spec ? { numFmt: columnFormat(spec), alignment: { vertical: "top", wrapText: wrap } } : {}) };
+    // The template's columns are light blue where a person types (a column style: no cell is stored for it).
+    column.style = { ...(column.style ?? {}), font: BODY_FONT, protection: { locked: false }, ...(spec ? { numFmt: columnFormat(spec), alignment: { vertical: "top", wrapText: wrap }, fill: fill(INPUT_BACKGROUND) } : {}) };
     if (spec) column.width = excelWidth(spec.width);
   }
   // Cells that exist already do not follow the column style: give them the same format.
@@ -76,14 +77,6 @@ function applyTable(excel: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: SheetP
       patchStyle(cell, { font: BODY_FONT, protection: { locked: false }, ...(spec ? { numFmt: columnFormat(spec), fill: fill(INPUT_BACKGROUND), alignment: ws.getColumn(col).alignment } : {}) });
     });
   });
-  // The rows a person fills in are light blue (the template's columns, as far as data validation goes).
-  for (let r = 2; r <= last; r++) {
-    const row = ws.getRow(r);
-    for (const spec of plan.columns) {
-      const cell = row.getCell(spec.index + 1);
-      if (!cell.fill || (cell.fill as ExcelJS.FillPattern).pattern !== "solid") patchStyle(cell, { font: BODY_FONT, numFmt: columnFormat(spec), protection: { locked: false }, fill: fill(INPUT_BACKGROUND), alignment: ws.getColumn(spec.index + 1).alignment });
-    }
-  }
   // Rows that hold text in a wrapping column (Tiltak's prefilled measures) are made tall enough for it.
   const wrapping = plan.columns.filter((spec) => spec.format === "text" && spec.width >= WRAP_FROM);
   ws.eachRow((row, rowNumber) => {
@@ -126,18 +119,20 @@ function applyForm(excel: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: SheetPl
     if (spec.note) label.note = spec.note;
     const value = ws.getCell(spec.row + 1, 2);
     patchStyle(value, { font: BODY_FONT, numFmt: columnFormat(spec), protection: { locked: false }, fill: fill(INPUT_BACKGROUND), alignment: { vertical: "top" } });
-    patchStyle(ws.getCell(spec.row + 1, 3), { font: BODY_FONT, alignment: { wrapText: true, vertical: "top" } });
+    const help = ws.getCell(spec.row + 1, 3);
+    patchStyle(help, { font: BODY_FONT, alignment: { wrapText: true, vertical: "top" } });
+    const height = heightFor(wrappedLines(String(help.value ?? ""), excelWidth(FORM_WIDTHS[2])));
+    if (height) ws.getRow(spec.row + 1).height = height;
     if (spec.validation) validations.model[`B${spec.row + 1}`] = validation(excel, spec, spec.validation, `B${spec.row + 1}`);
   }
 }
 
 /**
- * Template columns: decimals use General so that Excel never shows "12," for a whole number, and
- * whole numbers "0" (a Rapportår of 2025 is not 2 025).
+ * Template columns: decimals use General so that Excel never shows "12," for a whole number; whole
+ * numbers are grouped (10 000) except years (the plan's "year": 2025, not 2 025).
  */
 function columnFormat(spec: ColumnPlan): string {
   if (spec.format === "decimal") return "General";
-  if (spec.format === "whole") return "0";
   return NUMBER_FORMATS[spec.format];
 }
 

@@ -54,7 +54,7 @@ describe("xlsx association template", () => {
     expect(String(ws.getCell("F1").note)).toContain("Påkrevd: et helt tall mellom 0 og 10000");
     expect(ws.getColumn(1).numFmt).toBe("dd.mm.yyyy");
     expect(ws.getColumn(4).numFmt).toBe("@");
-    expect(ws.getColumn(6).numFmt).toBe("0");
+    expect(ws.getColumn(6).numFmt).toBe("#,##0");
   });
 
   it("protects only the header row, with no password", async () => {
