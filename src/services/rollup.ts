@@ -7,6 +7,7 @@ import { logTable, rollupOutputs } from "../core/outputs";
 import { summarise, Summary } from "../core/summary";
 import { CENTRAL_INPUT_TEMPLATES } from "../core/templates/central";
 import { Workbook } from "../workbook/workbook";
+import { associationStatusLine } from "../core/wording";
 
 export interface RollupOptions {
   central: Workbook;
@@ -83,7 +84,7 @@ export function publishRollup({ central, inputs, year, today, results, readAt, l
   // Historikk: only the final rollup of Oppsett's Rapportår, only its own row, cell by cell.
   const history = historyDecision(inputs, year, today);
   const final = history === "write";
-  const note = `${summary.associations.ok} OK, ${summary.associations.withIssues} med avvik, ${summary.associations.notSubmitted} ikke sendt inn, ${summary.associations.unreachable} utilgjengelige${final ? "; Historikk oppdatert" : ""}`;
+  const note = `${associationStatusLine(summary.associations).replace(/^[^:]*: /, "")}${final ? "; Historikk oppdatert" : ""}`;
   outputs.push(logTable(central.read("Logg"), { ...log, associations: results.length, note }));
   for (const table of outputs) central.write(table.name, grid(table), table.formats);
   if (final) central.setCells("Historikk", historyCells(central.read("Historikk"), summary, inputs.settings.grantThisYear));
