@@ -135,6 +135,11 @@ function openError(file: string, code: string | undefined): XlsxReadError {
   }
 }
 
+/** 2000000 → "2 000 000" (no locale data needed). */
+function grouped(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+}
+
 function megabytes(bytes: number): string {
   return `${Math.round(bytes / 2 ** 20)} MB`;
 }
@@ -445,7 +450,7 @@ class PackageReader {
 
   private countCell(): void {
     if (++this.cells > this.limits.maxCells) {
-      throw new XlsxReadError(`Filen er for stor til å leses (over ${this.limits.maxCells.toLocaleString("nb-NO")} celler med innhold)`, "too_large");
+      throw new XlsxReadError(`Filen er for stor til å leses (over ${grouped(this.limits.maxCells)} celler med innhold)`, "too_large");
     }
   }
 
@@ -484,7 +489,7 @@ function inflatedTooLarge(limit: number): XlsxReadError {
 }
 
 function tooManyRows(maxRows: number): XlsxReadError {
-  return new XlsxReadError(`Filen er for stor til å leses (over ${maxRows.toLocaleString("nb-NO")} rader)`, "too_large");
+  return new XlsxReadError(`Filen er for stor til å leses (over ${grouped(maxRows)} rader)`, "too_large");
 }
 
 function localName(name: string): string {
