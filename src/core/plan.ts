@@ -78,7 +78,7 @@ export const HEADER_BACKGROUND = "#C9DAF8";
 /** Header of an optional column: light grey, so required and optional are told apart at a glance. */
 export const OPTIONAL_HEADER_BACKGROUND = "#EFEFEF";
 /** Cells a person fills in. */
-export const INPUT_BACKGROUND = "#F7FBFF";
+export const INPUT_BACKGROUND = "#EAF1FB";
 /** Widths (px) of a form's label, value and help columns. */
 export const FORM_WIDTHS = [220, 160, 340];
 /** A table wider than this (px) is printed landscape. */

@@ -46,6 +46,8 @@ function instantValue(value: Date): Date {
   return new Date(Date.UTC(oslo.getFullYear(), oslo.getMonth(), oslo.getDate(), oslo.getHours(), oslo.getMinutes(), oslo.getSeconds()));
 }
 
+const RIGHT_ALIGNED = new Set<ColumnFormat>(["whole", "decimal", "percent", "year", "date", "datetime"]);
+
 /** Points per line of 10 pt text. */
 const LINE_HEIGHT = 12.75;
 
@@ -55,7 +57,7 @@ const LINE_HEIGHT = 12.75;
  */
 export function wrappedLines(text: string, width: number): number {
   // Widths count characters of Calibri's "0"; Arial 10 text fits about 1.15 times as many.
-  const usable = Math.max(1, Math.floor((width - 1) * 1.3));
+  const usable = Math.max(1, Math.floor((width - 1) * 1.45));
   return String(text)
     .split("\n")
     .reduce((sum, line) => sum + Math.max(1, Math.ceil([...line].length / usable)), 0);
@@ -80,7 +82,9 @@ export function writeOutput(ws: ExcelJS.Worksheet, rows: ReadonlyArray<ReadonlyA
       const style: Partial<ExcelJS.Style> = { font: heading ? HEADING_FONT : BODY_FONT };
       if (excel !== null && (format || value instanceof Date) && typeof value !== "string") style.numFmt = numberFormat(format ?? "date", value);
       if (typeof value === "string") style.numFmt = "@";
-      style.alignment = { vertical: "top", wrapText: layout.wrap[c] === true };
+      // Headings over numbers and dates stand right, above the right-aligned values.
+      const right = heading && formats[c] !== undefined && RIGHT_ALIGNED.has(formats[c]!);
+      style.alignment = { vertical: "top", wrapText: layout.wrap[c] === true, ...(right ? { horizontal: "right" } : {}) };
       if (heading && c < width) style.fill = fill(HEADER_BACKGROUND);
       if (heading) style.border = { bottom: { style: "thin", color: { argb: "FF808080" } } };
       cell.style = style;

@@ -136,10 +136,10 @@ describe("xlsx association template for a senior", () => {
     for (let c = 1; c <= 10; c++) expect(ws.getRow(1).getCell(c).font).toMatchObject({ name: "Arial", bold: true });
     expect(shade("A1")).toBe("FFC9DAF8"); // Dato: required
     expect(shade("D1")).toBe("FFEFEFEF"); // Kommunenummer: optional
-    expect(((ws.getColumn(1).fill as ExcelJS.FillPattern).fgColor as { argb: string }).argb).toBe("FFF7FBFF"); // input cells
+    expect(((ws.getColumn(1).fill as ExcelJS.FillPattern).fgColor as { argb: string }).argb).toBe("FFEAF1FB"); // input cells
     const form = template.getWorksheet("Årsrapport")!;
     expect(form.getCell("A2").font).toMatchObject({ name: "Arial", bold: true });
-    expect(((form.getCell("B2").fill as ExcelJS.FillPattern).fgColor as { argb: string }).argb).toBe("FFF7FBFF");
+    expect(((form.getCell("B2").fill as ExcelJS.FillPattern).fgColor as { argb: string }).argb).toBe("FFEAF1FB");
   });
 
   it("makes every header fit its column («Kommunenummer» is not cut off)", () => {
