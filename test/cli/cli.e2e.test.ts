@@ -119,7 +119,7 @@ describe("samspill validate", () => {
   it("gives a short Norwegian message and exit code 2 for a file that is not a workbook, or is missing", () => {
     const run = samspill(["validate", "foreninger/d-korrupt.xlsx"], work);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe("samspill: Filen «foreninger/d-korrupt.xlsx» kan ikke åpnes som et Excel-regneark (.xlsx)");
+    expect(run.stderr.trim()).toBe("samspill: «foreninger/d-korrupt.xlsx»: Filen er ikke et Excel-regneark (.xlsx). Lagre som .xlsx");
     const missing = samspill(["validate", "finnes-ikke.xlsx"], work);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("finnes ikke");
@@ -205,7 +205,7 @@ describe("samspill rollup", () => {
       ["f-alta", "Seniornett Alta", "5601", "foreninger/f-alta.xlsx"],
     ]);
     const collection = await readTab(out, "Innsamling");
-    expect(Object.fromEntries(collection.slice(1).map((r) => [r[0], r[5]]))).toEqual({ "a-oslo": "Med avvik", "b-bergen": "Med avvik", "c-tromso": "Med avvik", "d-korrupt": "Finnes ikke", "e-bodo": "OK", "f-alta": "Ikke sendt inn" });
+    expect(Object.fromEntries(collection.slice(1).map((r) => [r[0], r[5]]))).toEqual({ "a-oslo": "Med avvik", "b-bergen": "Med avvik", "c-tromso": "Med avvik", "d-korrupt": "Kan ikke leses", "e-bodo": "OK", "f-alta": "Ikke sendt inn" });
   });
 
   it("keeps formula-looking text from an association as text in sentral.xlsx", async () => {
