@@ -29,6 +29,14 @@ export function compareIssuesInWorkbook(a: Issue, b: Issue): number {
   return rowA - rowB || colA - colB || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
+/** Warnings about what a cell holds that are marked on the cell like errors: the person should act on them. */
+const MARKED_WARNINGS = new Set(["personal_data"]);
+
+/** The issues a check marks on their cell (Kontroller, onEdit): every error, and personal data in a title. */
+export function marksCell(issue: Pick<Issue, "severity" | "code" | "cell">): boolean {
+  return (issue.severity === "error" || MARKED_WARNINGS.has(issue.code)) && /^[A-Z]+\d+$/.test(issue.cell);
+}
+
 export function hasErrors(issues: ReadonlyArray<Issue>): boolean {
   return issues.some((issue) => issue.severity === "error");
 }

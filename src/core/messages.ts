@@ -1,6 +1,7 @@
 import { ColumnSpec } from "./template/column";
 import type { ReadContext } from "./read";
 import { osloDayOf } from "./dates";
+import { PersonalDataKind, personalDataKinds } from "./privacy";
 
 /** Norwegian wording of each rule, written once: used for issue messages, header notes and sidebars. */
 
@@ -50,9 +51,30 @@ function shown(raw: unknown): string {
   return text.length > 40 ? text.slice(0, 37) + "…" : text;
 }
 
+const PERSONAL_DATA_NAMES: Readonly<Record<PersonalDataKind, string>> = {
+  phone: "et telefonnummer",
+  email: "en e-postadresse",
+  nationalId: "et fødselsnummer",
+};
+
+/** «et telefonnummer», «et telefonnummer og en e-postadresse», «a, b og c». */
+function listed(parts: string[]): string {
+  return parts.length < 2 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} og ${parts[parts.length - 1]}`;
+}
+
+/** The warning on free text a municipality sees («Tittelen ser ut til å inneholde et telefonnummer. …»). */
+function personalDataMessage(column: ColumnSpec, raw: unknown): string {
+  const name = column.shownToPartners?.definite ?? column.header;
+  const kinds = personalDataKinds(String(raw ?? ""));
+  const what = kinds.length ? listed(kinds.map((kind) => PERSONAL_DATA_NAMES[kind])) : "personopplysninger";
+  return `${name} ser ut til å inneholde ${what}. ${name} vises for kommunen – ta bort personopplysninger.`;
+}
+
 export function issueMessage(column: ColumnSpec, code: string, raw: unknown, context: ReadContext): string {
   const name = column.header;
   switch (code) {
+    case "personal_data":
+      return personalDataMessage(column, raw);
     case "required":
       return `${name} må fylles ut`;
     case "outside_report_year":

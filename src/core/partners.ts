@@ -1,4 +1,6 @@
 import { AssociationResult } from "./association";
+import { Cell } from "./cell";
+import { maskPersonalData } from "./privacy";
 import type { RegistryAssociation } from "./central";
 import { dateAtNoonUtc } from "./dates";
 import { OutputTable, outputTable } from "./output-table";
@@ -8,9 +10,19 @@ import { isOverdue } from "./templates/association";
 import { IsoDate } from "./dates";
 
 /**
+ * Every text in a view's rows passes the one masking function (core/privacy.ts): phone numbers,
+ * e-mail addresses and fødselsnummer in a title become «[telefon fjernet]» and the like. All text
+ * cells, not only Tittel and Milepæl, so a text column added to the view later is masked too.
+ */
+function masked(rows: Cell[][]): Cell[][] {
+  return rows.map((row) => row.map((cell) => (typeof cell === "string" ? maskPersonalData(cell) : cell)));
+}
+
+/**
  * A municipal partner's view: only rows about one municipality, and none of the personal-data or
  * free-text columns (contact people, owners, comments, results). Built from an allow-list of fields,
- * so a column added to a template later cannot leak by accident.
+ * so a column added to a template later cannot leak by accident. The free text it does carry
+ * (Tittel, Milepæl) is masked; the central keeps it as typed, with a warning in Avvik.
  */
 export function partnerView(results: ReadonlyArray<AssociationResult>, municipalityNumber: string, today: IsoDate): OutputTable[] {
   const ordered = [...results].sort(compareAssociations);
@@ -32,11 +44,11 @@ export function partnerView(results: ReadonlyArray<AssociationResult>, municipal
     outputTable("Om visningen", [["Felt", "text"], ["Verdi", "text"]], [
       ["Kommune", `${municipalityNumber} ${municipality?.name ?? ""}`.trim()],
       ["Fylke", municipality?.county ?? ""],
-      ["Innhold", "Aktiviteter og milepæler som gjelder kommunen. Uten personopplysninger og kommentarer."],
+      ["Innhold", "Aktiviteter og milepæler som gjelder kommunen. Uten personopplysninger og kommentarer; telefonnumre, e-postadresser og fødselsnumre i titler er fjernet."],
     ]),
-    outputTable("Foreninger", [["Forening", "text"], ["Status", "text"], ["Medlemmer", "whole"], ["Frivillige", "whole"], ["Samarbeidsavtale", "text"]], associations),
-    outputTable("Aktiviteter", [["Forening", "text"], ["Dato", "date"], ["Aktivitetstype", "text"], ["Tittel", "text"], ["Samarbeidspartner", "text"], ["Deltakere", "whole"], ["Nye deltakere", "whole"], ["Frivillige", "whole"], ["Frivillige timer", "decimal"]], activities),
-    outputTable("Milepæler", [["Forening", "text"], ["Milepæl", "text"], ["Frist", "date"], ["Ansvarlig part", "text"], ["Bidrag", "text"], ["Status", "text"], ["Fullført dato", "date"], ["Forsinket", "text"]], milestones),
+    outputTable("Foreninger", [["Forening", "text"], ["Status", "text"], ["Medlemmer", "whole"], ["Frivillige", "whole"], ["Samarbeidsavtale", "text"]], masked(associations)),
+    outputTable("Aktiviteter", [["Forening", "text"], ["Dato", "date"], ["Aktivitetstype", "text"], ["Tittel", "text"], ["Samarbeidspartner", "text"], ["Deltakere", "whole"], ["Nye deltakere", "whole"], ["Frivillige", "whole"], ["Frivillige timer", "decimal"]], masked(activities)),
+    outputTable("Milepæler", [["Forening", "text"], ["Milepæl", "text"], ["Frist", "date"], ["Ansvarlig part", "text"], ["Bidrag", "text"], ["Status", "text"], ["Fullført dato", "date"], ["Forsinket", "text"]], masked(milestones)),
   ];
 }
 

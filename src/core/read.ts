@@ -2,6 +2,7 @@ import { a1, Cell, CellTable, columnLetter, isBlankCell, isBlankRow, normaliseLa
 import { IsoDate } from "./dates";
 import { Issue } from "./issues";
 import { issueMessage } from "./messages";
+import { findPersonalData } from "./privacy";
 import { findMunicipality } from "./reference";
 import { ColumnSpec } from "./template/column";
 import { RowOf, Template } from "./template/table";
@@ -177,6 +178,8 @@ interface CompiledColumn {
   parse: CellParser;
   fallback: unknown;
   required: boolean;
+  /** Free text shown in partner views: checked for personal data (a warning). */
+  screened: boolean;
 }
 
 const compiledCache = new WeakMap<Template<any>, CompiledColumn[]>();
@@ -187,7 +190,7 @@ function compile(template: Template<any>): CompiledColumn[] {
     compiled = template.keys.map((key) => {
       const spec = template.columns[key] as ColumnSpec;
       const parse = spec.kind === "text" ? parserFor(spec) : memoised(parserFor(spec));
-      return { key, spec, parse, fallback: spec.default, required: spec.required === true };
+      return { key, spec, parse, fallback: spec.default, required: spec.required === true, screened: spec.shownToPartners !== undefined };
     });
     compiledCache.set(template, compiled);
   }
@@ -263,6 +266,7 @@ export function readTable<T extends Template<any>>(template: T, cells: CellTable
   const keyBit = new Map(template.keys.map((key, i) => [key, 2 ** i]));
   const ruleMasks = rules.map((rule) => rule.uses.reduce((mask, key) => mask | (keyBit.get(key) ?? 0), 0));
   const ruleColumns = rules.map((rule) => indexes[template.keys.indexOf(rule.field)]);
+  const screened = columns.map((column, c) => (column.screened && indexes[c] >= 0 ? c : -1)).filter((c) => c >= 0);
 
   const uncached = uncachedByRow(options?.facts);
   const rowCount = uncached ? Math.max(cells.length, ...[...uncached.keys()].map((r) => r + 1)) : cells.length;
@@ -328,6 +332,14 @@ export function readTable<T extends Template<any>>(template: T, cells: CellTable
       if (kept && rowFields) {
         const issues = result.issues.slice(firstIssue).map((issue, i) => ({ ...issue, field: rowFields[i] as keyof RowOf<T> & string }));
         kept.push({ rowNumber: r + 1, row: row as Partial<RowOf<T>>, issues });
+      }
+    }
+    // Free text a municipality sees: personal data in it is a warning on its cell (the row still counts).
+    for (let s = 0; s < screened.length; s++) {
+      const column = columns[screened[s]];
+      const text = row[column.key];
+      if (typeof text === "string" && findPersonalData(text).length > 0) {
+        result.issues.push({ sheet, cell: a1(r, indexes[screened[s]]), code: "personal_data", severity: "warning", message: issueMessage(column.spec, "personal_data", text, context) });
       }
     }
   }
@@ -411,6 +423,8 @@ export interface RecordCheck<R> {
   row?: R;
   /** Problems per field key (the sidebar shows each at its field). */
   errors: Array<{ field: string; code: string; message: string }>;
+  /** Warnings per field key (personal data in a title): shown at the field, they do not block saving. */
+  warnings: Array<{ field: string; code: string; message: string }>;
 }
 
 /**
@@ -427,10 +441,10 @@ export function checkRecord<T extends Template<any>>(template: T, values: Readon
     const errors = keys
       .filter((key) => (template.columns[key] as ColumnSpec).required)
       .map((key) => ({ field: key, code: "required", message: issueMessage(template.columns[key] as ColumnSpec, "required", "", context) }));
-    return { errors };
+    return { errors, warnings: [] };
   }
-  const errors = read.issues
-    .filter((issue) => issue.severity === "error")
-    .map((issue) => ({ field: keys[parseA1(issue.cell)?.column ?? -1], code: issue.code, message: issue.message }));
-  return { row: read.rows[0], errors };
+  const byField = (issue: Issue) => ({ field: keys[parseA1(issue.cell)?.column ?? -1], code: issue.code, message: issue.message });
+  const errors = read.issues.filter((issue) => issue.severity === "error").map(byField);
+  const warnings = read.issues.filter((issue) => issue.severity === "warning" && parseA1(issue.cell)?.row === 1).map(byField);
+  return { row: read.rows[0], errors, warnings };
 }

@@ -1,7 +1,7 @@
 import { assessAssociation, AssociationResult } from "../core/association";
 import { CellTable } from "../core/cell";
 import { IsoDate } from "../core/dates";
-import { Issue } from "../core/issues";
+import { Issue, marksCell } from "../core/issues";
 import { readForm, TabFacts } from "../core/read";
 import { resolveTabs } from "../core/tabs";
 import { ASSOCIATION_TEMPLATES, annualReport } from "../core/templates/association";
@@ -56,11 +56,11 @@ export function issuesBySheet(issues: ReadonlyArray<Issue>): Map<string, Issue[]
   return bySheet;
 }
 
-/** Marks every cell with an error (clearing earlier marks) on each tab that exists. */
+/** Marks every cell with an error or personal data (clearing earlier marks) on each tab that exists. */
 export function markIssues(workbook: Workbook, issues: ReadonlyArray<Issue>): void {
   const names = new Set(workbook.sheetNames());
   for (const [sheet, list] of issuesBySheet(issues)) {
     if (!names.has(sheet)) continue;
-    workbook.markCells(sheet, list.filter((i) => i.severity === "error" && /^[A-Z]+\d+$/.test(i.cell)).map((i) => ({ cell: i.cell, message: i.message })));
+    workbook.markCells(sheet, list.filter(marksCell).map((i) => ({ cell: i.cell, message: i.message })));
   }
 }

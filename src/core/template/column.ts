@@ -22,6 +22,12 @@ export interface ColumnOptions {
   personal?: boolean;
   /** Free-text comment: never leaves the association's and central's sheets. */
   freeText?: boolean;
+  /**
+   * Free text that municipal partner views show (Tittel, Milepæl): a value that seems to hold
+   * personal data gets a `personal_data` warning, and partner views mask it (core/privacy.ts).
+   * `definite` names the field in that message, in definite form («Tittelen»).
+   */
+  shownToPartners?: { definite: string };
   /** Filled in by Samspill itself (e.g. on submit); not a user field. */
   system?: boolean;
   /** Extra help shown as the header note and in the sidebar. */

@@ -47,7 +47,7 @@ export const annualReport = form("Årsrapport", {
 export const activities = table("Aktiviteter", {
   date: column.date("Dato", { required: true, inReportYear: true, width: NARROW }),
   type: column.oneOf("Aktivitetstype", ACTIVITY_TYPES, { required: true, width: MEDIUM }),
-  title: column.text("Tittel", { required: true, maxLength: 200, width: WIDE }),
+  title: column.text("Tittel", { required: true, maxLength: 200, shownToPartners: { definite: "Tittelen" }, width: WIDE }),
   municipalityNumber: column.municipality("Kommunenummer", { help: "Tomt betyr foreningens egen kommune", width: NARROW }),
   partner: column.oneOf("Samarbeidspartner", PARTNERS, { default: "Ingen", width: MEDIUM }),
   participants: column.whole("Deltakere", { required: true, min: 0, max: 10_000, width: NARROW }),
@@ -65,7 +65,7 @@ export const activities = table("Aktiviteter", {
 
 export const milestones = table("Milepæler", {
   municipalityNumber: column.municipality("Kommunenummer", { required: true, width: NARROW }),
-  title: column.text("Milepæl", { required: true, maxLength: 200, width: WIDE }),
+  title: column.text("Milepæl", { required: true, maxLength: 200, shownToPartners: { definite: "Milepælen" }, width: WIDE }),
   dueDate: column.date("Frist", { required: true, width: NARROW }),
   responsibleParty: column.oneOf("Ansvarlig part", RESPONSIBLE_PARTIES, { required: true, width: NARROW }),
   contribution: column.oneOf("Bidrag", CONTRIBUTIONS, { width: NARROW }),

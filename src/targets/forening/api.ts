@@ -1,6 +1,6 @@
 import { Cell, columnLetter, isBlankCell } from "../../core/cell";
 import { dateAtNoonUtc, IsoDate, todayInOslo } from "../../core/dates";
-import { hasErrors, Issue } from "../../core/issues";
+import { hasErrors, Issue, marksCell } from "../../core/issues";
 import { checkRecord, locateColumns, readForm, readTable } from "../../core/read";
 import { findMunicipality } from "../../core/reference";
 import { ColumnSpec } from "../../core/template/column";
@@ -78,7 +78,7 @@ export function createForeningApi(deps: ForeningDeps): ForeningServer {
     return { year: report.values.year ?? Number(day.slice(0, 4)), municipalityNumber: report.values.municipalityNumber ?? "", today: day };
   }
 
-  /** Kontroller rapporten: reads each tab once, marks error cells (clearing old marks), lists every problem. */
+  /** Kontroller rapporten: reads each tab once, marks error cells and personal data (clearing old marks), lists every problem. */
   function check(workbook: Workbook): Issue[] {
     const { sheets, tabs, issues: tabIssues } = readAssociationWorkbook(workbook);
     const result = checkAssociationSheets(sheets, today(), "", { issues: tabIssues });
@@ -86,7 +86,7 @@ export function createForeningApi(deps: ForeningDeps): ForeningServer {
       if (sheets[sheet] === undefined) continue;
       workbook.markCells(
         tabs[sheet] ?? sheet,
-        issues.filter((i) => i.severity === "error" && /^[A-Z]+\d+$/.test(i.cell)).map((i) => ({ cell: i.cell, message: i.message })),
+        issues.filter(marksCell).map((i) => ({ cell: i.cell, message: i.message })),
       );
     }
     return result.issues;

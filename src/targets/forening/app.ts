@@ -1,7 +1,7 @@
 import { AppsScriptWorkbook } from "../../adapters/apps-script/apps-script-workbook";
 import { TIME_ZONE, todayInOslo } from "../../core/dates";
 import { a1, Cell, isBlankCell, parseA1 } from "../../core/cell";
-import { marksCell } from "../../core/issues";
+import { Issue, marksCell } from "../../core/issues";
 import { locateColumns, readForm, readTable } from "../../core/read";
 import { ColumnSpec } from "../../core/template/column";
 import { Template } from "../../core/template/table";
@@ -193,7 +193,7 @@ function editedBlock(notation: string): { first: number; last: number; left: num
 /** Columns read on an edit: the template's and a margin for the user's own (a new sheet has 26). */
 const EDIT_WIDTH = 26;
 
-function errorMarks(issues: ReadonlyArray<{ severity: string; cell: string; code: string; message: string }>): Array<{ cell: string; code: string; message: string }> {
+function errorMarks(issues: ReadonlyArray<Issue>): Array<{ cell: string; code: string; message: string }> {
   return issues.filter(marksCell).map((i) => ({ cell: i.cell, code: i.code, message: i.message }));
 }
 
