@@ -98,6 +98,25 @@ describe("the rows of a table", () => {
     expect(readTable(activities, [headerOf(activities), rowOf(activities, { ...GOOD_ACTIVITY, volunteers: 1000, participants: 0, newParticipants: 0 })], context).counted).toBe(1);
   });
 
+  it("report text in a decimal column as not a number, and in a whole-number column as not whole", () => {
+    const read = readTable(activities, [headerOf(activities), rowOf(activities, { ...GOOD_ACTIVITY, volunteerHours: "mye", volunteers: "to" })], context);
+    expect(codes(read.issues)).toEqual(["H2 not_whole error", "I2 not_a_number error"]);
+  });
+
+  it("report a row rule's field that failed to parse once, not the rule as well (Fullført without a readable date)", () => {
+    const row = { municipalityNumber: "1804", title: "Avtale", dueDate: "01.03.2025", responsibleParty: "Begge", status: "Fullført", completedDate: "snart" };
+    expect(codes(readTable(milestones, [headerOf(milestones), rowOf(milestones, row)], context).issues)).toEqual(["G2 not_a_date error"]);
+    expect(codes(readTable(milestones, [headerOf(milestones), rowOf(milestones, { ...row, completedDate: "" })], context).issues)).toEqual(["G2 required error"]);
+    expect(codes(readTable(milestones, [headerOf(milestones), rowOf(milestones, { ...row, status: "Pågår" })], context).issues)).toEqual(["G2 not_a_date error"]);
+    expect(codes(readTable(milestones, [headerOf(milestones), rowOf(milestones, { ...row, status: "Pågår", completedDate: "01.03.2025" })], context).issues)).toEqual(["G2 not_allowed error"]);
+  });
+
+  it("report a number below a minimum other than 0 (Rapportår 1999)", () => {
+    const read = readForm(annualReport, associationSheets({ report: { year: 1999 } })["Årsrapport"], context);
+    expect(codes(read.issues)).toEqual(["B2 out_of_range error"]);
+    expect(codes(readForm(annualReport, associationSheets({ report: { year: 2000 } })["Årsrapport"], context).issues)).toEqual([]);
+  });
+
   it("reads an e-mail, an organisation number and a municipality of a form, and reports a wrong one", () => {
     const sheets = associationSheets({ report: { contactEmail: "kari(at)example.no", orgNumber: "123", municipalityNumber: "9999" } });
     const read = readForm(annualReport, sheets["Årsrapport"], context);
