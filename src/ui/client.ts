@@ -75,5 +75,5 @@ export function createClient<Api extends object>(names: ReadonlyArray<keyof Api 
   return client as unknown as Client<Api>;
 }
 
-export const FORENING_FUNCTIONS = ["getProblems", "selectCell", "getActivityForm", "addActivity", "getMilestones", "setMilestoneStatus"] as const;
+export const FORENING_FUNCTIONS = ["getProblems", "selectCell", "getActivityForm", "addActivity", "getMilestones", "setMilestoneStatus", "addMilestone"] as const;
 export const SENTRAL_FUNCTIONS = ["getCollectionStatus", "previewReminders", "sendReminders"] as const;

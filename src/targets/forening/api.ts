@@ -92,6 +92,28 @@ export function createForeningApi(deps: ForeningDeps): ForeningServer {
     return result.issues;
   }
 
+  /** Registrer aktivitet / a new milestone: the template's rules again on the server, then one appended row under the document lock. */
+  function appendRecord(template: Template<any>, values: Record<string, string> | undefined, what: string): SaveResult {
+    const workbook = deps.workbook();
+    const context = reportContext(workbook);
+    const raw: Record<string, Cell> = {};
+    for (const key of template.keys) raw[key] = typeof values?.[key] === "string" ? values[key] : "";
+    // The same rules as the sheet, whatever the sidebar checked already.
+    const checked = checkRecord(template, raw, context);
+    if (!checked.row || checked.errors.length) {
+      return { ok: false, errors: checked.errors.map(({ field, message }) => ({ field, message })), message: `${what} ble ikke lagret. Rett feilene og prøv igjen.` };
+    }
+    const row = checked.row as Record<string, unknown>;
+    return deps.withDocumentLock((): SaveResult => {
+      const header = workbook.read(template.name)?.[0];
+      if (!header) return { ok: false, errors: [], message: `Fanen ${template.name} mangler. Velg Samspill → Sett opp rapportmal først.` };
+      const missing = locateMissing(template, header);
+      if (missing.length) return { ok: false, errors: [], message: `Fanen ${template.name} mangler kolonnen «${missing[0]}». Velg Samspill → Sett opp rapportmal for å legge den til.` };
+      const at = workbook.append(template.name, [rowCells(template, header, row, raw)]);
+      return { ok: true, row: at, message: `${what} er lagt til i rad ${at}.` };
+    });
+  }
+
   return {
     getProblems() {
       const issues = check(deps.workbook());
@@ -110,25 +132,7 @@ export function createForeningApi(deps: ForeningDeps): ForeningServer {
     },
 
     addActivity(values) {
-      const workbook = deps.workbook();
-      const context = reportContext(workbook);
-      const raw: Record<string, Cell> = {};
-      for (const key of activities.keys) raw[key] = typeof values?.[key] === "string" ? values[key] : "";
-      // The same rules as the sheet, whatever the sidebar checked already.
-      const checked = checkRecord(activities, raw, context);
-      if (!checked.row || checked.errors.length) {
-        return { ok: false, errors: checked.errors.map(({ field, message }) => ({ field, message })), message: "Aktiviteten ble ikke lagret. Rett feilene og prøv igjen." };
-      }
-      const row = checked.row as Record<string, unknown>;
-      const result = deps.withDocumentLock((): SaveResult => {
-        const header = workbook.read(activities.name)?.[0];
-        if (!header) return { ok: false, errors: [], message: `Fanen ${activities.name} mangler. Velg Samspill → Sett opp rapportmal først.` };
-        const missing = locateMissing(activities, header);
-        if (missing.length) return { ok: false, errors: [], message: `Fanen ${activities.name} mangler kolonnen «${missing[0]}». Velg Samspill → Sett opp rapportmal for å legge den til.` };
-        const at = workbook.append(activities.name, [rowCells(activities, header, row, raw)]);
-        return { ok: true, row: at, message: `Aktiviteten er lagt til i rad ${at}.` };
-      });
-      return result;
+      return appendRecord(activities, values, "Aktiviteten");
     },
 
     getMilestones() {
@@ -164,7 +168,11 @@ export function createForeningApi(deps: ForeningDeps): ForeningServer {
         else unlisted++;
       }
       list.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.row - b.row));
-      return { today: day, milestones: list, statuses: [...STATUSES], unlisted };
+      return { today: day, milestones: list, statuses: [...STATUSES], unlisted, fields: formFields(milestones), municipalityNumber: reportContext(workbook).municipalityNumber };
+    },
+
+    addMilestone(values) {
+      return appendRecord(milestones, values, "Milepælen");
     },
 
     setMilestoneStatus(row, status, completedDate) {

@@ -103,6 +103,7 @@ export function createForeningApp(services: AppsScriptServices, clock: () => Dat
     addActivity: (values: Record<string, string>) => api.addActivity(values),
     getMilestones: () => api.getMilestones(),
     setMilestoneStatus: (row: number, status: string, completedDate: string) => api.setMilestoneStatus(row, status, completedDate),
+    addMilestone: (values: Record<string, string>) => api.addMilestone(values),
   };
 }
 

@@ -17,7 +17,7 @@ export const START_MENU = [{ label: "Start Samspill", fn: "menuStart" }] as cons
 export const TRIGGERS = ["onOpen", "onInstall", "onEdit"] as const;
 
 /** Server functions the sidebars call through google.script.run. */
-export const SIDEBAR_FUNCTIONS = ["getProblems", "selectCell", "getActivityForm", "addActivity", "getMilestones", "setMilestoneStatus"] as const satisfies ReadonlyArray<keyof ForeningApi>;
+export const SIDEBAR_FUNCTIONS = ["getProblems", "selectCell", "getActivityForm", "addActivity", "getMilestones", "setMilestoneStatus", "addMilestone"] as const satisfies ReadonlyArray<keyof ForeningApi>;
 
 /** Sidebar files (build/forening/<name>.html) and their titles. */
 export const SIDEBARS = {

@@ -2,7 +2,7 @@
 // update. Fullført asks for Fullført dato; the check is the core's own (Milepæler template).
 // A row with errors in Status or Fullført dato is listed first, with the errors, so it can be fixed
 // here; rows with other errors are only counted (they are fixed in the sheet, see Kontroller).
-import type { ForeningApi, MilestoneDto } from "../api-types";
+import type { FieldDto, ForeningApi, MilestoneDto } from "../api-types";
 import { createClient, FORENING_FUNCTIONS } from "../client";
 import { checkRecord } from "../../core/read";
 import { issueMessage } from "../../core/messages";
@@ -11,6 +11,83 @@ import { DONE } from "../../core/templates/lists";
 import { append, busy, byId, h, notice, replace, showDate } from "../dom";
 
 const api = createClient<ForeningApi>(FORENING_FUNCTIONS);
+
+/** Shows a confirmation or error in the live region (read out) and scrolls it into view. */
+function announce(status: HTMLElement, element: HTMLElement): void {
+  replace(status, element);
+  status.scrollIntoView({ block: "nearest" });
+}
+
+/**
+ * «Ny milepæl»: a form whose fields come from the Milepæler template (labels, lists, help), checked
+ * with the core's checkRecord before sending; the server checks again before it appends the row.
+ */
+function newMilestoneForm(data: Data, status: HTMLElement, reload: (focusRow?: number) => Promise<void>): HTMLElement {
+  const controls = new Map<string, { control: HTMLInputElement | HTMLSelectElement; error: HTMLElement }>();
+  const form = h("form", { id: "new-milestone", novalidate: true, "aria-labelledby": "new-milestone-title" });
+  for (const field of data.fields as FieldDto[]) {
+    const id = `n-${field.key}`;
+    const helpId = `${id}-help`;
+    const errorId = `${id}-error`;
+    let control: HTMLInputElement | HTMLSelectElement;
+    if (field.kind === "list") {
+      control = h("select", { id, name: field.key, "aria-describedby": `${helpId} ${errorId}` });
+      if (field.default === undefined) append(control, h("option", { value: "" }, field.required ? "Velg …" : "(ingen)"));
+      for (const value of field.values ?? []) append(control, h("option", { value, selected: value === field.default }, value));
+    } else {
+      const type = field.kind === "date" ? "date" : "text";
+      control = h("input", { id, name: field.key, type, autocomplete: "off", "aria-describedby": `${helpId} ${errorId}`, ...(field.kind === "municipality" ? { inputmode: "numeric", maxlength: 4, value: data.municipalityNumber } : {}) });
+    }
+    if (field.required) control.setAttribute("aria-required", "true");
+    const error = h("p", { id: errorId, class: "field-error" });
+    controls.set(field.key, { control, error });
+    append(form, h("div", { class: "field" }, h("label", { for: id }, field.label), h("p", { id: helpId, class: "help" }, field.help), control, error));
+  }
+  const save = h("button", { type: "submit", id: "add-milestone" }, "Legg til milepæl");
+  append(form, save);
+  const values = () => Object.fromEntries([...controls].map(([key, v]) => [key, v.control.value]));
+  const show = (errors: ReadonlyArray<{ field: string; message: string }>) => {
+    let first: HTMLElement | undefined;
+    for (const [key, { control, error }] of controls) {
+      const text = errors.filter((e) => e.field === key).map((e) => e.message).join(". ");
+      replace(error, text);
+      if (text) {
+        control.setAttribute("aria-invalid", "true");
+        first ??= control;
+      } else control.removeAttribute("aria-invalid");
+    }
+    return first;
+  };
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const context = { year: Number(data.today.slice(0, 4)), today: data.today };
+    const first = show(checkRecord(template, values(), context).errors);
+    if (first) {
+      announce(status, notice("error", "Milepælen ble ikke lagret. Rett feilene i skjemaet og prøv igjen."));
+      first.focus();
+      return;
+    }
+    void (async () => {
+      const sent = values();
+      const result = await busy(save, "Lagrer …", async () => {
+        try {
+          return await api.addMilestone(sent);
+        } catch (error) {
+          return { ok: false as const, errors: [], message: `Milepælen ble ikke lagret: ${(error as Error).message}` };
+        }
+      });
+      if (!result.ok) {
+        const first = show(result.errors);
+        announce(status, notice("error", result.message || "Milepælen ble ikke lagret."));
+        (first ?? save).focus();
+        return;
+      }
+      await reload(result.row);
+      announce(status, notice("success", `Milepælen «${sent.title.trim()}» er lagt til i rad ${result.row} i fanen Milepæler.`));
+    })();
+  });
+  return h("details", { id: "new" }, h("summary", { id: "new-milestone-title" }, "Ny milepæl"), form);
+}
 
 /** The fields this sidebar changes; problems elsewhere in the row are left to Kontroller. */
 const EDITED = new Set(["status", "completedDate"]);
@@ -98,18 +175,22 @@ function card(m: MilestoneDto, data: Data, status: HTMLElement, reload: (focusRo
           const result = await api.setMilestoneStatus(m.row, statusSelect.value, dateInput.value);
           if (!result.ok) {
             const rejected = show(result.errors);
-            replace(status, notice("error", result.message || "Statusen ble ikke lagret."));
+            announce(status, notice("error", result.message || "Statusen ble ikke lagret."));
             return rejected?.field === "completedDate" ? dateInput : statusSelect;
           }
-          replace(status, notice("success", `Status for «${m.title}» er nå ${statusSelect.value}.`));
+          announce(status, notice("success", `Status for «${m.title}» er nå ${statusSelect.value}.`));
           return undefined;
         } catch (error) {
-          replace(status, notice("error", `Statusen ble ikke lagret: ${(error as Error).message}`));
+          announce(status, notice("error", `Statusen ble ikke lagret: ${(error as Error).message}`));
           return save;
         }
       });
       if (focus) focus.focus();
-      else await reload(m.row);
+      else {
+        await reload(m.row);
+        // The list is drawn anew: the confirmation above it is brought back into view.
+        status.scrollIntoView({ block: "nearest" });
+      }
     })();
   });
 
@@ -172,6 +253,7 @@ async function main(): Promise<void> {
     replace(
       content,
       unlisted,
+      newMilestoneForm(data, status, reload),
       h("p", {}, `I dag er ${showDate(data.today)}. Forsinket betyr at fristen er passert uten at milepælen er fullført eller avlyst.`),
       toFix.length ? section("Må rettes", toFix, "", data, status, reload) : null,
       section("Forsinket", overdue, "Ingen milepæler er forsinket.", data, status, reload),
