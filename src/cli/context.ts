@@ -1,5 +1,6 @@
 import * as os from "node:os";
 import { Presets, SingleBar } from "cli-progress";
+import { UserError } from "./errors";
 
 /** What a command needs from its surroundings; tests and the demo pass their own. */
 export interface CliContext {
@@ -14,7 +15,9 @@ export interface CliContext {
 
 export function processContext(): CliContext {
   const fixed = process.env.SAMSPILL_NOW ? new Date(process.env.SAMSPILL_NOW) : undefined;
-  if (fixed && Number.isNaN(fixed.getTime())) throw new Error(`SAMSPILL_NOW er ikke et gyldig tidspunkt: ${process.env.SAMSPILL_NOW}`);
+  if (fixed && Number.isNaN(fixed.getTime())) {
+    throw new UserError(`SAMSPILL_NOW er ikke et gyldig tidspunkt: «${process.env.SAMSPILL_NOW}». Bruk f.eks. 2026-03-01T10:00:00Z, eller fjern variabelen.`, 2);
+  }
   let user = "samspill";
   try {
     user = os.userInfo().username || user;

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { CliContext, processContext } from "./context";
-import { UserError } from "./errors";
+import { fileSystemProblem, UserError } from "./errors";
 import { version as VERSION } from "../../package.json";
 import { registerDemo } from "./commands/demo";
 import { registerPartners } from "./commands/partners";
@@ -43,6 +43,7 @@ export function buildProgram(context: () => CliContext, setExitCode: (code: numb
 
 /** Runs the CLI and gives the exit code; user errors are short Norwegian lines, never stack traces. */
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyOnClosedPipe();
   let exitCode = 0;
   let context: CliContext | undefined;
   const getContext = () => (context ??= processContext());
@@ -55,14 +56,29 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (process.env.SAMSPILL_DEBUG === "1") process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-    if (error instanceof UserError) {
-      process.stderr.write(`samspill: ${error.message}\n`);
-      return error.exitCode;
+    const problem = error instanceof UserError ? error : fileSystemProblem(error);
+    if (problem) {
+      process.stderr.write(`samspill: ${problem.message}\n`);
+      return problem.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`samspill: uventet feil: ${message}\n(Kjør med SAMSPILL_DEBUG=1 for detaljer.)\n`);
     return 1;
   }
+}
+
+/**
+ * `samspill demo | head -2`: when the reader of stdout goes away, the rest of the output has nowhere
+ * to go; end at once and quietly, as Unix tools do, instead of a stack trace about EPIPE.
+ */
+let endsQuietly = false;
+function endQuietlyOnClosedPipe(): void {
+  if (endsQuietly) return;
+  endsQuietly = true;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 }
 
 if (require.main === module) {

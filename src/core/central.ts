@@ -1,8 +1,9 @@
 import { CellTable, a1 } from "./cell";
 import { IsoDate } from "./dates";
+import { historyIssuesAsWarnings } from "./history";
 import { Issue } from "./issues";
 import { readForm, readTable } from "./read";
-import { history, HistoryRow, registry, RegistryEntry, settings, Settings } from "./templates/central";
+import { history, HistoryRow, partnerViewRegistry, registry, RegistryEntry, settings, Settings } from "./templates/central";
 import { readPercent } from "./values";
 
 /** The central spreadsheet's inputs: set-up, the association registry and earlier years' totals. */
@@ -28,12 +29,17 @@ export interface Goals {
   grantGrowth: number;
 }
 
-export function readCentralInputs(sheets: Readonly<Record<string, CellTable | undefined>>, today: IsoDate): CentralInputs {
+/**
+ * Reads Oppsett, Foreninger and Historikk. `spreadsheetIdentity` says which references name the same
+ * spreadsheet (default: a URL and its bare ID; local mode passes the resolved real path), so one
+ * spreadsheet registered twice is read once.
+ */
+export function readCentralInputs(sheets: Readonly<Record<string, CellTable | undefined>>, today: IsoDate, spreadsheetIdentity: (reference: string) => string = spreadsheetKey): CentralInputs {
   const context = { year: 0, today };
   const settingsRead = readForm(settings, sheets[settings.name], context);
   const registryRead = readTable(registry, sheets[registry.name], context);
   const historyRead = sheets[history.name] ? readTable(history, sheets[history.name], context) : undefined;
-  const issues: Issue[] = [...settingsRead.issues, ...registryRead.issues, ...(historyRead?.issues ?? [])];
+  const issues: Issue[] = [...settingsRead.issues, ...registryRead.issues, ...historyIssuesAsWarnings(historyRead?.issues ?? [])];
 
   const seenIds = new Map<string, number>();
   const seenSheets = new Map<string, number>();
@@ -41,7 +47,7 @@ export function readCentralInputs(sheets: Readonly<Record<string, CellTable | un
   registryRead.rows.forEach((entry, i) => {
     const row = registryRead.rowNumbers[i];
     const idKey = entry.id.toLowerCase();
-    const sheetKey = spreadsheetKey(entry.spreadsheet);
+    const sheetKey = spreadsheetIdentity(entry.spreadsheet);
     const firstId = seenIds.get(idKey);
     const firstSheet = seenSheets.get(sheetKey);
     if (firstId !== undefined) {
@@ -49,7 +55,8 @@ export function readCentralInputs(sheets: Readonly<Record<string, CellTable | un
       return;
     }
     if (firstSheet !== undefined) {
-      issues.push({ sheet: registry.name, cell: `E${row}`, code: "duplicate_spreadsheet", severity: "error", message: `Regnearket er registrert før (rad ${firstSheet}); raden leses ikke` });
+      // The same spreadsheet under another spelling: read once (through its first row), never twice.
+      issues.push({ sheet: registry.name, cell: `E${row}`, code: "duplicate_spreadsheet", severity: "warning", message: `Regnearket i rad ${row} er det samme som i rad ${firstSheet}; det leses og telles bare én gang (rad ${firstSheet})` });
       return;
     }
     seenIds.set(idKey, row);
@@ -78,4 +85,26 @@ export function goalTargets(values: Partial<Settings>): Goals {
     agreements: values.goalAgreements ?? 100,
     grantGrowth: readPercent(values.goalGrantGrowth ?? "25 %") ?? 0.25,
   };
+}
+
+/** A workbook Samspill wrote itself; never read as an association (SPEC "Hostile input"). */
+export type SamspillWorkbook = "central" | "partner_view";
+
+const tabKey = (name: string) => name.trim().toLowerCase();
+/** Tabs only a central spreadsheet has: its input tabs, output tabs and the partner-view registry. */
+const CENTRAL_TABS = [settings.name, registry.name, history.name, "Innsamling", "Nasjonalt", "Per fylke", "Per aktivitetstype", "Avvik", "Logg", partnerViewRegistry.name].map(tabKey);
+/** The first tab of every partner view (core/partners.ts). */
+const PARTNER_VIEW_TAB = tabKey("Om visningen");
+const ASSOCIATION_TAB = tabKey("Årsrapport");
+
+/**
+ * Recognises a central spreadsheet or a partner view by its tabs. A workbook with an Årsrapport tab
+ * is always an association's, whatever else it holds; a central has at least two of the central's
+ * own tabs (e.g. Oppsett and Foreninger, or Innsamling and Nasjonalt).
+ */
+export function samspillWorkbookKind(sheetNames: ReadonlyArray<string>): SamspillWorkbook | undefined {
+  const names = new Set(sheetNames.map(tabKey));
+  if (names.has(ASSOCIATION_TAB)) return undefined;
+  if (names.has(PARTNER_VIEW_TAB)) return "partner_view";
+  return CENTRAL_TABS.filter((name) => names.has(name)).length >= 2 ? "central" : undefined;
 }

@@ -2,7 +2,8 @@ import { assessAssociation, AssociationResult, AssociationSource } from "../core
 import { CentralInputs, readCentralInputs, RegistryAssociation } from "../core/central";
 import { IsoDate, todayInOslo } from "../core/dates";
 import { grid, OutputTable } from "../core/output-table";
-import { historyTable, isFinalRollup, logTable, rollupOutputs } from "../core/outputs";
+import { historyCells, historyDecision, HistoryDecision } from "../core/history";
+import { logTable, rollupOutputs } from "../core/outputs";
 import { summarise, Summary } from "../core/summary";
 import { CENTRAL_INPUT_TEMPLATES } from "../core/templates/central";
 import { Workbook } from "../workbook/workbook";
@@ -27,11 +28,14 @@ export interface RollupOutcome {
   summary: Summary;
   results: AssociationResult[];
   outputs: OutputTable[];
+  /** Historikk was written: the final rollup (after the deadline) of Oppsett's Rapportår. */
   final: boolean;
+  /** Why Historikk was or was not written. */
+  history: HistoryDecision;
 }
 
-export function readCentral(central: Workbook, today: IsoDate): CentralInputs {
-  return readCentralInputs(Object.fromEntries(CENTRAL_INPUT_TEMPLATES.map((t) => [t.name, central.read(t.name)])), today);
+export function readCentral(central: Workbook, today: IsoDate, spreadsheetIdentity?: (reference: string) => string): CentralInputs {
+  return readCentralInputs(Object.fromEntries(CENTRAL_INPUT_TEMPLATES.map((t) => [t.name, central.read(t.name)])), today, spreadsheetIdentity);
 }
 
 export function rollupYear(inputs: CentralInputs, requested: number | undefined, today: IsoDate): number {
@@ -76,12 +80,14 @@ export interface PublishInput {
 export function publishRollup({ central, inputs, year, today, results, readAt, log }: PublishInput): RollupOutcome {
   const summary = summarise({ year, today, central: inputs, results });
   const outputs = rollupOutputs(summary, results, today, readAt ? { readAt } : undefined);
-  const final = isFinalRollup(inputs, today);
-  if (final) outputs.push(historyTable(inputs.history, summary, inputs.settings.grantThisYear));
+  // Historikk: only the final rollup of Oppsett's Rapportår, only its own row, cell by cell.
+  const history = historyDecision(inputs, year, today);
+  const final = history === "write";
   const note = `${summary.associations.ok} OK, ${summary.associations.withIssues} med avvik, ${summary.associations.notSubmitted} ikke sendt inn, ${summary.associations.unreachable} utilgjengelige${final ? "; Historikk oppdatert" : ""}`;
   outputs.push(logTable(central.read("Logg"), { ...log, associations: results.length, note }));
-  for (const table of outputs) central.write(table.name, grid(table), table.formats, table.layout);
-  return { year, today, summary, results, outputs, final };
+  for (const table of outputs) central.write(table.name, grid(table), table.formats);
+  if (final) central.setCells("Historikk", historyCells(central.read("Historikk"), summary, inputs.settings.grantThisYear));
+  return { year, today, summary, results, outputs, final, history };
 }
 
 /** A whole rollup in one go (CLI and tests); Apps Script uses the same pieces in resumable steps. */

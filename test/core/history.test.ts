@@ -1,0 +1,70 @@
+import { Cell } from "../../src/core/cell";
+import { readCentralInputs } from "../../src/core/central";
+import { historyCells, historyDecision } from "../../src/core/history";
+import { Summary } from "../../src/core/summary";
+
+/** Historikk as the core decides it, for the bound script and both CLI modes alike (SPEC "The central spreadsheet"). */
+
+const SETTINGS: Cell[][] = [
+  ["Organisasjon", "Seniornett Norge"],
+  ["Rapportår", 2025],
+  ["Frist for innsending", "15.02.2026"],
+];
+const HISTORY: Cell[][] = [
+  ["År", "Medlemmer", "Frivillige", "Aktiviteter", "Deltakere", "Nye deltakere", "Frivillige timer", "Foreninger med avtale", "Statstilskudd", "Merknad"],
+  ["2018 (før fusjonen)", 5000, "", "", "", "", "", "", "", "To foreninger"],
+  [2024, "ca. 8000", 880, 410, 9712, 1900, 2700, 17, 1_350_000, ""],
+];
+const inputs = (settings = SETTINGS) => readCentralInputs({ Oppsett: settings, Foreninger: [["Forening-ID"]], Historikk: HISTORY }, "2026-03-01");
+const summary = { year: 2025, totals: { members: 10, volunteers: 2, activities: 3, participants: 40, newParticipants: 5, volunteerHours: 6.5, associationsWithAgreement: 1 } } as Summary;
+
+describe("Historikk", () => {
+  it("is written only by the final rollup of Oppsett's Rapportår", () => {
+    expect(historyDecision(inputs(), 2025, "2026-03-01")).toBe("write");
+    expect(historyDecision(inputs(), 2025, "2026-02-15")).toBe("before_deadline");
+    expect(historyDecision(inputs(), 2024, "2026-03-01")).toBe("other_year");
+    expect(historyDecision(inputs(SETTINGS.filter((r) => r[0] !== "Rapportår")), 2025, "2026-03-01")).toBe("no_report_year");
+  });
+
+  it("gets cells of its own year's row only: a new row after the last, nothing else touched", () => {
+    expect(historyCells(HISTORY, summary, 1_650_000)).toEqual([
+      { cell: "A4", value: 2025 },
+      { cell: "B4", value: 10 },
+      { cell: "C4", value: 2 },
+      { cell: "D4", value: 3 },
+      { cell: "E4", value: 40 },
+      { cell: "F4", value: 5 },
+      { cell: "G4", value: 6.5 },
+      { cell: "H4", value: 1 },
+      { cell: "I4", value: 1_650_000 },
+    ]);
+  });
+
+  it("rewrites an existing row of the year in place, whatever order the columns are in", () => {
+    const reordered = [["Merknad", "År", "Deltakere"], ["x", "2025", 1], ["y", 2024, 2]];
+    const cells = historyCells(reordered, summary, undefined);
+    expect(cells.filter((c) => /2$/.test(c.cell)).sort((a, b) => (a.cell < b.cell ? -1 : 1))).toEqual([
+      { cell: "B2", value: 2025 },
+      { cell: "C2", value: 40 },
+      { cell: "D2", value: 10 },
+      { cell: "E2", value: 2 },
+      { cell: "F2", value: 3 },
+      { cell: "G2", value: 5 },
+      { cell: "H2", value: 6.5 },
+      { cell: "I2", value: 1 },
+      { cell: "J2", value: "" },
+    ]);
+    expect(cells.filter((c) => c.cell.endsWith("1")).map((c) => c.cell)).toEqual(["D1", "E1", "F1", "G1", "H1", "I1", "J1"]);
+    expect(cells.some((c) => c.cell.startsWith("A"))).toBe(false);
+  });
+
+  it("reports rows it cannot read as warnings that say the row is kept", () => {
+    const issues = inputs().issues.filter((i) => i.sheet === "Historikk");
+    expect(issues.map((i) => [i.cell, i.severity])).toEqual([
+      ["J1", "warning"],
+      ["A2", "warning"],
+      ["B3", "warning"],
+    ]);
+    expect(issues[1].message).toMatch(/Raden beholdes som den er, men Samspill bruker den ikke$/);
+  });
+});
