@@ -41,6 +41,8 @@ export interface ZipEntry {
   store?: boolean;
   /** Declare this uncompressed size instead of the real one (a lying entry). */
   declaredSize?: number;
+  /** `data` is deflated already (a bomb made by streaming): its CRC and inflated size. */
+  deflated?: { crc: number; size: number };
 }
 
 /** The four association tabs of a fixture as sheets (Årsrapport, Aktiviteter, Milepæler, Tiltak). */
@@ -192,9 +194,9 @@ export function zip(entries: ReadonlyArray<ZipEntry>): Buffer {
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, "utf8");
-    const data = entry.store ? entry.data : deflateRawSync(entry.data);
-    const crc = crc32(entry.data);
-    const size = entry.declaredSize ?? entry.data.length;
+    const data = entry.store || entry.deflated ? entry.data : deflateRawSync(entry.data);
+    const crc = entry.deflated?.crc ?? crc32(entry.data);
+    const size = entry.declaredSize ?? entry.deflated?.size ?? entry.data.length;
     const method = entry.store ? 0 : 8;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

@@ -22,5 +22,3 @@ export const continuePartnerViews = () => current().continuePartnerViews();
 export const getCollectionStatus = () => current().getCollectionStatus();
 export const previewReminders = () => current().previewReminders();
 export const sendReminders = () => current().sendReminders();
-export const menuSelfTest = () => current().menuSelfTest();
-export const getSelfTest = () => current().getSelfTest();

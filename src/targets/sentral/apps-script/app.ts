@@ -17,10 +17,8 @@ import {
   startRollup,
 } from "../rollup-engine";
 import { errorText, KeyValueStore, Lock } from "../util";
-import { Flushable, releaseAfterFlush } from "../../shared/lock";
 import { VIEWS_STATE_KEY } from "../../../services/partner-views";
 import { createAssociationReader } from "./association-reader";
-import { sentralSelfTest } from "./selftest";
 import { CONTINUE_HANDLER, CONTINUE_VIEWS_HANDLER, MENU, MENU_ITEMS, PUBLIC_FUNCTIONS, START_ITEM } from "../public";
 
 /** The Apps Script services the sentral script uses (globals in Apps Script; a stand-in in tests). */
@@ -63,8 +61,8 @@ function propertiesStore(properties: GoogleAppsScript.Properties.Properties): Ke
   };
 }
 
-function lockOf(lock: GoogleAppsScript.Lock.Lock, spreadsheetApp: Flushable): Lock {
-  return { tryLock: (ms) => lock.tryLock(ms), release: () => releaseAfterFlush(lock, spreadsheetApp) };
+function lockOf(lock: GoogleAppsScript.Lock.Lock): Lock {
+  return { tryLock: (ms) => lock.tryLock(ms), release: () => lock.releaseLock() };
 }
 
 export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): SentralApp {
@@ -140,7 +138,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
       properties: properties(),
       now,
       user: user(),
-      lock: lockOf(g.LockService.getScriptLock(), g.SpreadsheetApp),
+      lock: lockOf(g.LockService.getScriptLock()),
       scheduler,
       readBudgetMs: tuning.readBudgetMs,
       publishBeforeMs: tuning.publishBeforeMs,
@@ -180,7 +178,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
         remainingDailyQuota: () => g.MailApp.getRemainingDailyQuota(),
       },
       now,
-      lock: lockOf(g.LockService.getDocumentLock(), g.SpreadsheetApp),
+      lock: lockOf(g.LockService.getDocumentLock()),
     });
 
   /** One execution of «Oppdater kommunevisninger» (the first, or a continuation from its trigger). */
@@ -195,7 +193,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     try {
       return partnerViewsLocked(store, interactive);
     } finally {
-      releaseAfterFlush(lock, g.SpreadsheetApp);
+      lock.releaseLock();
     }
   };
   const partnerViewsLocked = (store: KeyValueStore, interactive: boolean) => {
@@ -296,7 +294,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
         );
         return result;
       } finally {
-        releaseAfterFlush(lock, g.SpreadsheetApp);
+        lock.releaseLock();
       }
     },
 
@@ -325,12 +323,6 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     showCollectionStatus() {
       showSidebar("innsamling", "Innsamlingsstatus");
     },
-
-    menuSelfTest() {
-      showSidebar("selvtest", "Selvtest");
-    },
-
-    getSelfTest: () => sentralSelfTest(g, now),
 
     getCollectionStatus: () => api().getCollectionStatus(),
     previewReminders: () => api().previewReminders(),
