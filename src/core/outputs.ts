@@ -1,12 +1,10 @@
 import { AssociationResult } from "./association";
-import { CentralInputs } from "./central";
 import { Cell } from "./cell";
 import { dateAtNoonUtc, IsoDate } from "./dates";
 import { ColumnFormat, instant, OutputTable, outputTable } from "./output-table";
 import { findMunicipality } from "./reference";
 import { compareAssociations, Summary } from "./summary";
 import { isOverdue } from "./templates/association";
-import { HistoryRow } from "./templates/central";
 
 /** The central spreadsheet's output tabs (SPEC "The central spreadsheet"), each rewritten whole. */
 
@@ -163,18 +161,6 @@ export function logTable(previous: ReadonlyArray<ReadonlyArray<Cell>> | undefine
   return outputTable("Logg", LOG_COLUMNS, rows.slice(0, LOG_KEEP));
 }
 
-/** Historikk with this year's national totals put in (replacing an earlier row for the same year). */
-export function historyTable(existing: ReadonlyArray<HistoryRow>, summary: Summary, grant: number | undefined): OutputTable {
-  const t = summary.totals;
-  const current: HistoryRow = { year: summary.year, members: t.members, volunteers: t.volunteers, activities: t.activities, participants: t.participants, newParticipants: t.newParticipants, volunteerHours: t.volunteerHours, associationsWithAgreement: t.associationsWithAgreement, grant };
-  const rows = [...existing.filter((h) => h.year !== summary.year), current].sort((a, b) => a.year - b.year);
-  return outputTable(
-    "Historikk",
-    [["År", "whole"], ["Medlemmer", "whole"], ["Frivillige", "whole"], ["Aktiviteter", "whole"], ["Deltakere", "whole"], ["Nye deltakere", "whole"], ["Frivillige timer", "decimal"], ["Foreninger med avtale", "whole"], ["Statstilskudd", "decimal"]],
-    rows.map((h) => [h.year, h.members ?? "", h.volunteers ?? "", h.activities ?? "", h.participants ?? "", h.newParticipants ?? "", h.volunteerHours ?? "", h.associationsWithAgreement ?? "", h.grant ?? ""]),
-  );
-}
-
 /** All output tabs of a rollup, in the order they appear in the central spreadsheet. */
 export function rollupOutputs(summary: Summary, results: ReadonlyArray<AssociationResult>, today: IsoDate, stamp?: ReadStamp): OutputTable[] {
   return [
@@ -187,9 +173,4 @@ export function rollupOutputs(summary: Summary, results: ReadonlyArray<Associati
     measuresTable(results, today),
     issuesTable(summary, results),
   ];
-}
-
-/** A rollup is final once the submission deadline has passed: then its totals go into Historikk. */
-export function isFinalRollup(central: CentralInputs, today: IsoDate): boolean {
-  return central.settings.deadline !== undefined && today > central.settings.deadline;
 }

@@ -2,6 +2,8 @@ import { Cell } from "../../src/core/cell";
 import { readCentralInputs } from "../../src/core/central";
 import { historyCells, historyDecision } from "../../src/core/history";
 import { Summary } from "../../src/core/summary";
+import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
+import { runRollup } from "../../src/services/rollup";
 
 /** Historikk as the core decides it, for the bound script and both CLI modes alike (SPEC "The central spreadsheet"). */
 
@@ -68,3 +70,25 @@ describe("Historikk", () => {
     expect(issues[1].message).toMatch(/Raden beholdes som den er, men Samspill bruker den ikke$/);
   });
 });
+
+describe("Historikk through the rollup every runtime runs (services/rollup: bound script, CLI local and Google)", () => {
+  const central = () => new MemoryWorkbook({ Oppsett: SETTINGS.map((r) => [...r]), Foreninger: [["Forening-ID", "Forening", "Organisasjonsnummer", "Kommunenummer", "Regneark", "Kontakt e-post", "Kommunepartner e-post", "Aktiv"]], Historikk: HISTORY.map((r) => [...r]) });
+  const run = (workbook: MemoryWorkbook, year?: number) => runRollup({ central: workbook, openAssociation: () => ({ kind: "not_found" }), now: () => new Date("2026-03-01T10:00:00Z"), user: "test", year });
+
+  it("keeps every typed cell when --year names another year", async () => {
+    const workbook = central();
+    const outcome = await run(workbook, 2024);
+    expect([outcome.final, outcome.history]).toEqual([false, "other_year"]);
+    expect(workbook.read("Historikk")).toEqual(HISTORY);
+  });
+
+  it("adds the report year's row after the deadline and keeps the rest as typed", async () => {
+    const workbook = central();
+    const outcome = await run(workbook);
+    expect([outcome.final, outcome.history]).toEqual([true, "write"]);
+    const after = workbook.read("Historikk")!;
+    expect(after.slice(0, 3)).toEqual(HISTORY);
+    expect(after[3].slice(0, 2)).toEqual([2025, 0]);
+  });
+});
+
