@@ -249,7 +249,7 @@ describe("Historikk, the organisation's memory", () => {
   ];
 
   /** A central whose deadline has passed (Frist 15.02.2026, today 01.03.2026) with Historikk typed by people. */
-  async function centralWithHistory(name: string): Promise<{ dir: string; central: string }> {
+  async function centralWithHistory(name: string, reportYear = 2025): Promise<{ dir: string; central: string }> {
     const { dir } = folder(name);
     expect((await cli(["rollup", "--source", "foreninger", "--out", "sentral.xlsx"], dir)).code).toBe(0);
     const central = path.join(dir, "sentral.xlsx");
@@ -258,6 +258,7 @@ describe("Historikk, the organisation's memory", () => {
     const settings = excel.getWorksheet("Oppsett")!;
     settings.eachRow((row) => {
       if (row.getCell(1).value === "Frist for innsending") row.getCell(2).value = day("2026-02-15");
+      if (row.getCell(1).value === "Rapportår") row.getCell(2).value = reportYear;
     });
     excel.removeWorksheet(excel.getWorksheet("Historikk")!.id);
     const history = excel.addWorksheet("Historikk");
@@ -267,9 +268,10 @@ describe("Historikk, the organisation's memory", () => {
   }
 
   it("is not touched by --year for another year than Oppsett's Rapportår, even after the deadline", async () => {
-    const { dir, central } = await centralWithHistory("history-other-year");
+    // Oppsett already says 2026; the associations' 2025 is rolled up again with --year 2025.
+    const { dir, central } = await centralWithHistory("history-other-year", 2026);
     const before = await readTab(central, "Historikk");
-    const run = await cli(["rollup", "--source", "foreninger", "--year", "2024", "--out", "sentral.xlsx"], dir);
+    const run = await cli(["rollup", "--source", "foreninger", "--year", "2025", "--out", "sentral.xlsx"], dir);
     expect(run.code).toBe(0);
     expect(run.stdout).not.toMatch(/Historikk oppdatert/);
     expect(await readTab(central, "Historikk")).toEqual(before);
