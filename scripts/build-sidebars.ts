@@ -17,10 +17,12 @@ export const SIDEBARS: Record<SidebarTarget, ReadonlyArray<SidebarSpec>> = {
     { name: "kontroller", title: "Kontroller rapporten" },
     { name: "aktivitet", title: "Registrer aktivitet" },
     { name: "milepaeler", title: "Milepæler" },
+    { name: "selvtest", title: "Selvtest" },
   ],
   sentral: [
     { name: "innsamling", title: "Innsamlingsstatus" },
     { name: "paaminnelser", title: "Send påminnelser" },
+    { name: "selvtest", title: "Selvtest" },
   ],
 };
 

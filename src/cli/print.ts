@@ -1,4 +1,5 @@
 import { Issue } from "../core/issues";
+import { associationStatusLine, counted, describeIssue } from "../core/wording";
 import { nationalTable, countyTable } from "../core/outputs";
 import { Summary } from "../core/summary";
 import { formatNumber, goalLines } from "../report/format";
@@ -29,13 +30,23 @@ export function goalLinesText(summary: Summary): string[] {
   return textTable(["Mål", "Målverdi", "Faktisk", "Status"], rows, [false, true, true, false]);
 }
 
-/** One problem per line: `Fane!Celle  kode  melding` (warnings say so at the end). */
+/**
+ * One problem per line: `Fane!Celle  Beskrivelse – melding (advarsel)  [kode]`. The Norwegian
+ * description comes first; the stable code is last, for scripts that grep for it.
+ */
 export function issueLine(issue: Issue): string {
   const where = issue.sheet ? `${issue.sheet}!${issue.cell || "A1"}` : issue.association || "(fil)";
-  return `${where}  ${issue.code}  ${issue.message}${issue.severity === "warning" ? " (advarsel)" : ""}`;
+  return `${where}  ${describeIssue(issue.code)} – ${issue.message}${issue.severity === "warning" ? " (advarsel)" : ""}  [${issue.code}]`;
+}
+
+/** "fil.xlsx: 2 feil, 1 advarsel." */
+export function issueCountLine(name: string, issues: ReadonlyArray<Issue>): string {
+  const errors = issues.filter((i) => i.severity === "error").length;
+  if (issues.length === 0) return `Ingen problemer i ${name}.`;
+  return `${name}: ${counted(errors, "error")}, ${counted(issues.length - errors, "warning")}.${errors ? " Rett feilene og kjør validate på nytt." : ""}`;
 }
 
 export function statusLine(summary: Summary): string {
   const a = summary.associations;
-  return `${a.registered} foreninger: ${a.ok} OK, ${a.withIssues} med avvik, ${a.notSubmitted} ikke sendt inn, ${a.unreachable} kunne ikke leses. Rader: ${summary.rows.read} lest, ${summary.rows.counted} talt, ${summary.rows.rejected} avvist.`;
+  return `${associationStatusLine(a)}. Rader: ${formatNumber(summary.rows.read)} lest, ${formatNumber(summary.rows.counted)} talt, ${formatNumber(summary.rows.rejected)} avvist.`;
 }

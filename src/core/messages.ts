@@ -42,6 +42,7 @@ export function helpText(column: ColumnSpec): string {
   if (column.default !== undefined) parts.push(`Tomt betyr ${column.default}.`);
   if (column.help) parts.push(column.help.endsWith(".") ? column.help : column.help + ".");
   if (column.personal) parts.push("Personopplysning: deles ikke med kommunen.");
+  if (column.shownToPartners) parts.push("Vises for kommunen: skriv ikke navn, telefonnummer, e-post eller fødselsnummer.");
   return parts.join(" ");
 }
 

@@ -12,6 +12,8 @@ import { pool } from "../cli/local-files";
 import { localRollup, LocalRollupResult } from "../cli/local-rollup";
 import { countyLines, goalLinesText, nationalLines, statusLine } from "../cli/print";
 import { renderReport } from "../report/html";
+import { reportOptionsFromCentral } from "../report/inputs";
+import { counted, describeIssue } from "../core/wording";
 import { DemoAssociation, demoAssociations, demoSheets, DemoSheets, NOT_A_WORKBOOK, reorder } from "./data";
 
 export const DEMO_SEED = 2025;
@@ -110,7 +112,7 @@ export async function runDemo(out: string, context: CliContext): Promise<DemoRes
 
   await partnersCommand({ source: files.associations, out: files.partners, year: YEAR }, quiet);
   const summary = thisYear.outcome.summary;
-  await fs.writeFile(files.report, await renderReport(summary, { results: thisYear.outcome.results, generatedAt: context.now() }));
+  await fs.writeFile(files.report, await renderReport(summary, { ...reportOptionsFromCentral(thisYear.central, context.now(), false), results: thisYear.outcome.results }));
 
   const say = context.out;
   say(`Samspill demo – rapportår ${YEAR} (${associations.length + 1} foreningsfiler, seed ${DEMO_SEED})`);
@@ -123,9 +125,9 @@ export async function runDemo(out: string, context: CliContext): Promise<DemoRes
   say("");
   goalLinesText(summary).forEach((line) => say(line));
   say("");
-  say(`${summary.issues.length} problemer funnet (se fanen Avvik i sentral.xlsx), f.eks.:`);
+  say(`${counted(summary.issues.length, "problem")} funnet (se fanen Avvik i sentral.xlsx), f.eks.:`);
   const examples = new Map<string, string>();
-  for (const issue of summary.issues) if (!examples.has(issue.code)) examples.set(issue.code, `  ${issue.association || "sentralt regneark"}: ${issue.sheet ? `${issue.sheet}!${issue.cell} ` : ""}${issue.code} – ${issue.message}`);
+  for (const issue of summary.issues) if (!examples.has(issue.code)) examples.set(issue.code, `  ${issue.association || "sentralt regneark"}: ${issue.sheet ? `${issue.sheet}!${issue.cell} ` : ""}${describeIssue(issue.code)} – ${issue.message}`);
   [...examples.values()].forEach((line) => say(line));
   say("");
   say("Skrev:");

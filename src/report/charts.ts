@@ -1,7 +1,7 @@
 import * as vega from "vega";
 import * as vl from "vega-lite";
 import { Summary } from "../core/summary";
-import { goalLines } from "./format";
+import { boardReport, GoalEntry } from "../core/board-report";
 
 /**
  * Charts as static SVG: a Vega-Lite spec, compiled to Vega and rendered headless (renderer "none",
@@ -26,9 +26,9 @@ const config = { font: FONT, view: { stroke: null }, axis: { labelFontSize: 12, 
 export function participantsPerCountySpec(summary: Summary): vl.TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    title: { text: `Deltakere per fylke ${summary.year}`, anchor: "start", fontSize: 15 },
-    width: 520,
-    height: { step: 22 },
+    title: { text: `Deltakere per fylke ${summary.year}`, anchor: "start", fontSize: 13 },
+    width: 230,
+    height: { step: 17 },
     data: { values: summary.byCounty.map((c) => ({ fylke: c.county, deltakere: c.participants, aktiviteter: c.activities })) },
     layer: [
       { mark: { type: "bar", color: "#2F6F8F" } },
@@ -42,15 +42,22 @@ export function participantsPerCountySpec(summary: Summary): vl.TopLevelSpec {
   } as vl.TopLevelSpec;
 }
 
-export function goalProgressSpec(summary: Summary): vl.TopLevelSpec {
+/**
+ * The goals as bars from 0 to 100 % of the target, with the 100 % line at the right edge of the plot
+ * and every label («10 447 av 11 000») to the right of that line, so the line never cuts a label and
+ * labels never overlap the bars. The legend lists only the statuses that occur.
+ */
+export function goalProgressSpec(goals: ReadonlyArray<GoalEntry>): vl.TopLevelSpec {
   const y = { field: "mål", type: "nominal", sort: null, title: null } as const;
-  const x = { field: "andel", type: "quantitative", title: "Andel av målet", scale: { domain: [0, 1.45] }, axis: { format: ".0%", values: [0, 0.25, 0.5, 0.75, 1] } } as const;
-  const values = goalLines(summary).map((g) => ({ mål: g.name, andel: g.progress ?? 0, tekst: g.progress === null ? "ukjent" : `${g.actual} av ${g.target.replace("≥ ", "")}`, status: g.met }));
+  const x = { field: "andel", type: "quantitative", title: "Andel av målet", scale: { domain: [0, 1], clamp: true }, axis: { format: ".0%", values: [0, 0.25, 0.5, 0.75, 1] } } as const;
+  const values = goals.map((g) => ({ mål: g.name, andel: g.progress ?? 0, tekst: g.status === "ukjent" ? g.text : `${g.text} (${g.status})`, status: g.status }));
+  const statuses = (["nådd", "ikke nådd", "ukjent"] as const).filter((s) => values.some((v) => v.status === s));
+  const colours: Record<string, string> = { nådd: "#3A7D44", "ikke nådd": "#D98E04", ukjent: "#9AA0A6" };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     title: { text: "Fremdrift mot strategimålene", anchor: "start", fontSize: 15 },
-    width: 520,
-    height: { step: 30 },
+    width: 300,
+    height: { step: 28 },
     data: { values },
     layer: [
       {
@@ -58,17 +65,17 @@ export function goalProgressSpec(summary: Summary): vl.TopLevelSpec {
         encoding: {
           y,
           x,
-          color: { field: "status", type: "nominal", title: "Status", scale: { domain: ["nådd", "ikke nådd", "ukjent"], range: ["#3A7D44", "#D98E04", "#9AA0A6"] } },
+          color: { field: "status", type: "nominal", title: "Status", scale: { domain: statuses, range: statuses.map((s) => colours[s]) }, legend: { orient: "bottom", direction: "horizontal" } },
         },
       },
-      { mark: { type: "text", align: "left", dx: 4, fontSize: 11 }, encoding: { y, x, text: { field: "tekst", type: "nominal" } } },
       { mark: { type: "rule", color: "#333", strokeDash: [4, 3] }, encoding: { x: { datum: 1, type: "quantitative" } } },
+      { mark: { type: "text", align: "left", dx: 10, fontSize: 11 }, encoding: { y, x: { datum: 1, type: "quantitative" }, text: { field: "tekst", type: "nominal" } } },
     ],
     config,
   } as vl.TopLevelSpec;
 }
 
-export async function reportCharts(summary: Summary): Promise<{ counties: string; goals: string }> {
-  const [counties, goals] = await Promise.all([render(participantsPerCountySpec(summary)), render(goalProgressSpec(summary))]);
-  return { counties, goals };
+export async function reportCharts(summary: Summary, goals: ReadonlyArray<GoalEntry> = boardReport({ summary }).goals): Promise<{ counties: string; goals: string }> {
+  const [counties, goalChart] = await Promise.all([render(participantsPerCountySpec(summary)), render(goalProgressSpec(goals))]);
+  return { counties, goals: goalChart };
 }

@@ -1,23 +1,8 @@
 import { Goal, Summary } from "../core/summary";
-import { goalsTable } from "../core/outputs";
+import { formatNumber, formatPercent, goalName, PERCENT_GOALS } from "../core/wording";
 
-/** Numbers, percentages and goals as Norwegian readers write them (1 234, 12,5, 10 %). */
-const whole = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 2 });
-const percent = new Intl.NumberFormat("nb-NO", { style: "percent", maximumFractionDigits: 1 });
-
-/** Plain spaces instead of the no-break spaces Intl uses, so text tables line up everywhere. */
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ").replace("−", "-");
-
-export function formatNumber(value: number): string {
-  return plain(Number.isInteger(value) ? whole.format(value) : decimal.format(value));
-}
-
-export function formatPercent(fraction: number): string {
-  return plain(percent.format(fraction));
-}
-
-export const PERCENT_GOALS: ReadonlySet<string> = new Set(["participantGrowth", "grantGrowth"]);
+/** Numbers, percentages and goals as Norwegian readers write them (1 234, 12,5, 10 %): the core's wording. */
+export { formatNumber, formatPercent, PERCENT_GOALS };
 
 export function formatGoalValue(goal: Goal, value: number | null): string {
   if (value === null) return "ukjent";
@@ -40,12 +25,11 @@ export interface GoalLine {
   progress: number | null;
 }
 
-/** The goals with their Norwegian names (from the core's Mål table) and values formatted. */
+/** The goals with their Norwegian names (core/wording) and values formatted. */
 export function goalLines(summary: Summary): GoalLine[] {
-  const names = new Map(goalsTable(summary).rows.map((row) => [String(row[1]), String(row[0])]));
   return summary.goals.map((goal) => ({
     goal,
-    name: names.get(goal.id) ?? goal.id,
+    name: goalName(goal.id),
     target: "≥ " + formatGoalValue(goal, goal.target),
     actual: formatGoalValue(goal, goal.actual),
     met: goal.actual === null ? "ukjent" : goal.met ? "nådd" : "ikke nådd",

@@ -44,14 +44,19 @@ th { background: #f3f6f9; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure { margin: .6rem 0; } svg { max-width: 100%; height: auto; }
 section { margin: 0; }
-.two { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; align-items: start; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+tr.group th { background: none; font-weight: 600; padding-top: .5rem; border-bottom: 1px solid #d0d7de; }
+table.measures td.num, table.measures th.num { width: 5.5em; }
+.two { display: grid; grid-template-columns: 5fr 6fr; gap: 1.2rem; align-items: start; }
 @media (max-width: 700px) { .two { grid-template-columns: 1fr; } }
 @page { size: A4; margin: 14mm 14mm 16mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
   h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 5mm; }
   table { font-size: 8.5pt; }
-  th, td { padding: 1.2mm 2mm; }
+  th, td { padding: .6mm 1.6mm; line-height: 1.25; }
+  table.measures { font-size: 8pt; }
+  .note { font-size: 8.5pt; }
   h2, caption, thead { break-after: avoid; page-break-after: avoid; }
   section, table, figure, tr, .keep { break-inside: avoid; page-break-inside: avoid; }
   section.long { break-inside: auto; page-break-inside: auto; }
@@ -61,6 +66,21 @@ section { margin: 0; }
 }
 `;
 
+/** The measures grouped by plan area: one heading row per area, then its measures. */
+function measuresTable(report: BoardReport): string {
+  const head = ["Tiltak", "Ikke startet", "Pågår", "Fullført", "Avlyst"].map((h, c) => `<th${c ? ' class="num"' : ""} scope="col">${escapeHtml(h)}</th>`).join("");
+  const rows: string[] = [];
+  let area = "";
+  for (const m of report.measures) {
+    if (m.area !== area) {
+      area = m.area;
+      rows.push(`<tr class="group"><th colspan="5" scope="rowgroup">${escapeHtml(area)}</th></tr>`);
+    }
+    rows.push(`<tr><td>${escapeHtml(m.measure)}</td>${[m.notStarted, m.inProgress, m.done, m.cancelled].map((n) => `<td class="num">${escapeHtml(formatNumber(n))}</td>`).join("")}</tr>`);
+  }
+  return `<table class="measures"><thead><tr>${head}</tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table>`;
+}
+
 /** The board report as HTML from the core's description and the two charts. */
 export async function renderBoardReport(report: BoardReport, summary: Summary, generatedAt?: Date): Promise<string> {
   const charts = await reportCharts(summary, report.goals);
@@ -68,7 +88,7 @@ export async function renderBoardReport(report: BoardReport, summary: Summary, g
   const goals = report.goals.map((g) => [g.name, g.text, g.status]);
   const counties = report.counties.map((c) => [c.county, c.associations, c.members, c.activities, c.participants]);
   const types = report.activityTypes.map((t) => [t.type, t.activities, t.participants, t.volunteerHours]);
-  const measures = report.measures.map((m) => [m.area, m.measure, m.notStarted, m.inProgress, m.done, m.cancelled]);
+  const measures = report.measures;
   const problems = report.problems.map((p) => [p.description, p.errors, p.warnings, p.associations]);
   const statuses = report.fileStatuses.map((s) => [s.status, s.associations, s.names.join(", ")]);
   const countiesTotal = report.counties.reduce((sum, c) => sum + c.associations, 0);
@@ -96,14 +116,16 @@ ${note(report.historyNote)}
 
 <section>
 <h2>Strategimålene</h2>
-${table(["Mål", "Oppnådd av målet", "Status"], goals)}
 <figure aria-label="Fremdrift mot strategimålene">${charts.goals}</figure>
+${table(["Mål", "Oppnådd av målet", "Status"], goals, [], "Strategimålene i tall").replace("<table>", '<table class="sr-only">')}
 </section>
 
 <section>
 <h2>Per fylke</h2>
+<div class="two">
 <figure aria-label="Deltakere per fylke">${charts.counties}</figure>
 ${table(["Fylke", "Foreninger", "Medlemmer", "Aktiviteter", "Deltakere"], counties, ["", "num", "num", "num", "num"])}
+</div>
 ${note(report.countyNote || (countiesTotal ? `Alle ${count(countiesTotal, "forening", "foreninger")} har et kjent fylke.` : ""))}
 </section>
 
@@ -113,15 +135,15 @@ ${table(["Aktivitetstype", "Aktiviteter", "Deltakere", "Frivillige timer"], type
 </section>
 
 <section>
-<h2>Tiltak i handlingsplanen</h2>
-${note(report.measuresNote)}
-${measures.length ? table(["Planområde", "Tiltak", "Ikke startet", "Pågår", "Fullført", "Avlyst"], measures, ["", "", "num", "num", "num", "num"]) : ""}
-</section>
-
-<section>
 <h2>Problemer i regnearkene</h2>
 ${note(report.problemsLine)}
 ${problems.length ? table(["Hva som er galt", "Feil", "Advarsler", "Foreninger"], problems, ["", "num", "num", "num"]) : ""}
+</section>
+
+<section>
+<h2>Tiltak i handlingsplanen</h2>
+${note(report.measuresNote)}
+${measures.length ? measuresTable(report) : ""}
 </section>
 
 <section>

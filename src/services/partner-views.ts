@@ -63,7 +63,20 @@ export interface PartnerViewsCounts {
   failed: number;
 }
 
+/** What one execution did to one municipality's view. */
+export interface ViewChange {
+  municipalityNumber: string;
+  spreadsheetId: string;
+  readers: string[];
+  created: boolean;
+  added: string[];
+  removed: string[];
+  note: string;
+}
+
 export interface PartnerViewsOutcome extends PartnerViewsCounts {
+  /** The municipalities this execution handled, in order. */
+  views: ViewChange[];
   done: boolean;
   /** Executions so far, this one included. */
   runs: number;
@@ -123,7 +136,7 @@ export function localViewsPlan(
 
 /** The job. Run it with runSync (Apps Script) or runAsync (Node). */
 export function* updatePartnerViews(plan: PartnerViewsPlan, ports: PartnerViewsPorts): Job<PartnerViewsOutcome> {
-  const { files, registry, store, scheduler } = ports;
+  const { registry, store, scheduler } = ports;
   const start = ports.now();
   const fresh: ViewsState = { startedAt: start.toISOString(), after: "", runs: 0, updated: 0, created: 0, added: 0, removed: 0, failed: 0 };
   const state = loadState(store) ?? fresh;
@@ -144,6 +157,7 @@ export function* updatePartnerViews(plan: PartnerViewsPlan, ports: PartnerViewsP
 
   const budget = ports.budgetMs ?? Infinity;
   let handledHere = 0;
+  const views: ViewChange[] = [];
   const pending = numbers.filter((n) => n > state.after);
   for (const number of pending) {
     if (handledHere > 0 && ports.now().getTime() - start.getTime() > budget) {
@@ -151,6 +165,7 @@ export function* updatePartnerViews(plan: PartnerViewsPlan, ports: PartnerViewsP
       const handled = numbers.length - pending.length + handledHere;
       return {
         ...counts(state),
+        views,
         done: false,
         runs: state.runs,
         handled,
@@ -169,8 +184,9 @@ export function* updatePartnerViews(plan: PartnerViewsPlan, ports: PartnerViewsP
     };
     records.set(number, record);
     const problems: string[] = [];
+    const change: ViewChange = { municipalityNumber: number, spreadsheetId: "", readers: [], created: false, added: [], removed: [], note: "" };
     try {
-      yield* reconcileOne(number, record, plan, ports, state, records, problems, saveState);
+      yield* reconcileOne(number, record, plan, ports, state, records, problems, saveState, change);
     } catch (error) {
       problems.push(`Visningen kunne ikke oppdateres: ${reason(error)}`);
     }
@@ -180,6 +196,7 @@ export function* updatePartnerViews(plan: PartnerViewsPlan, ports: PartnerViewsP
         ? `Et avbrutt forsøk kan ha etterlatt et tomt, udelt regneark «${orphan.title}» i Disk; det kan slettes.`
         : "";
     record.note = [notice, ...problems].filter(Boolean).join(" ");
+    views.push({ ...change, spreadsheetId: record.spreadsheetId ?? "", readers: record.sharedWith ? record.sharedWith.split(", ") : [], note: record.note });
     record.updatedAt = ports.now().toISOString();
     yield* call(registry.save(sorted(records)));
     state.after = number;
@@ -197,7 +214,7 @@ export function* updatePartnerViews(plan: PartnerViewsPlan, ports: PartnerViewsP
   if (c.failed)
     parts.push(`${c.failed} ${plural(c.failed, "kommune", "kommuner")} fikk ikke alt gjort; se «Merknad» i fanen «${VIEWS_TAB}».`);
   if (state.runs > 1) parts.push(`(${state.runs} kjøringer)`);
-  return { ...c, done: true, runs: state.runs, handled: numbers.length, total: numbers.length, message: parts.join(" ") };
+  return { ...c, views, done: true, runs: state.runs, handled: numbers.length, total: numbers.length, message: parts.join(" ") };
 }
 
 function* reconcileOne(
@@ -209,6 +226,7 @@ function* reconcileOne(
   records: Map<string, PartnerViewRecord>,
   problems: string[],
   saveState: () => void,
+  change: ViewChange,
 ): Generator<unknown, void, unknown> {
   const { files, registry } = ports;
   const wanted = plan.wanted.get(number);
@@ -216,7 +234,7 @@ function* reconcileOne(
   if (id && !(yield* call(files.exists(id)))) id = "";
   if (!wanted) {
     // No partner any more: un-share, keep the file and its record for a partner who comes back.
-    if (id) yield* syncReaders(files, id, [], state, problems);
+    if (id) yield* syncReaders(files, id, [], state, problems, change);
     record.sharedWith = "";
     return;
   }
@@ -232,11 +250,12 @@ function* reconcileOne(
     yield* call(registry.save(sorted(records)));
     state.creating = undefined;
     state.created++;
+    change.created = true;
     saveState();
   }
   yield* call(files.write(id, plan.content(number)));
   state.updated++;
-  const readers = yield* syncReaders(files, id, wanted, state, problems);
+  const readers = yield* syncReaders(files, id, wanted, state, problems, change);
   record.sharedWith = readers.join(", ");
 }
 
@@ -247,6 +266,7 @@ function* syncReaders(
   wanted: ReadonlyArray<string>,
   state: ViewsState,
   problems: string[],
+  change: ViewChange,
 ): Generator<unknown, string[], unknown> {
   const want = new Set(wanted.map(normal));
   const current = new Set((yield* call(files.readers(id))).map(normal));
@@ -254,6 +274,7 @@ function* syncReaders(
     try {
       yield* call(files.share(id, email));
       current.add(email);
+      change.added.push(email);
       state.added++;
     } catch (error) {
       problems.push(`Kunne ikke dele med ${email}: ${reason(error)}.`);
@@ -263,6 +284,7 @@ function* syncReaders(
     try {
       yield* call(files.unshare(id, email));
       current.delete(email);
+      change.removed.push(email);
       state.removed++;
     } catch (error) {
       problems.push(`Kunne ikke fjerne tilgangen for ${email}: ${reason(error)}.`);

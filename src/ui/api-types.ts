@@ -56,9 +56,7 @@ export interface ForeningApi {
   /** Checks again on the server and appends the row under a document lock. */
   addActivity(values: Record<string, string>): SaveResult;
   /** unlisted: rows left out because they have errors the sidebar cannot fix (Kontroller rapporten shows them). */
-  getMilestones(): { today: string; milestones: MilestoneDto[]; statuses: string[]; unlisted: number; fields: FieldDto[]; municipalityNumber: string };
-  /** A new milestone: checked again on the server (the Milepæler template's rules), appended under a document lock. */
-  addMilestone(values: Record<string, string>): SaveResult;
+  getMilestones(): { today: string; milestones: MilestoneDto[]; statuses: string[]; unlisted: number };
   /** completedDate: ISO date, required when status is Fullført. */
   setMilestoneStatus(row: number, status: string, completedDate: string): SaveResult;
 }
@@ -82,6 +80,19 @@ export interface ReminderDto {
   /** Why this association is reminded, or why it is skipped. */
   reason: string;
   skip: boolean;
+}
+
+/** Selvtest's result (services/selftest.ts): each check OK or FEIL with what it means and what to do. */
+export interface SelfTestDto {
+  ok: boolean;
+  checks: Array<{ id: string; title: string; ok: boolean; meaning: string; action: string; detail: string }>;
+  ranAt: string;
+  seconds: number;
+}
+
+/** The one server function of the Selvtest sidebar, in both targets. */
+export interface SelfTestApi {
+  getSelfTest(): SelfTestDto;
 }
 
 /** Server functions of the `sentral` script that sidebars call. */

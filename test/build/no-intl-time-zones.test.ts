@@ -62,7 +62,10 @@ describe("the built bundles where Intl.DateTimeFormat rejects longOffset", () =>
     expect(runInContext("addActivity(values)", context)).toMatchObject({ ok: true, row: 5 });
     const row = world.snapshot(id).sheets.find((s) => s.name === "Aktiviteter")!.values[4];
     expect(row.slice(0, 3)).toEqual([expect.anything(), "Kurs", "Nettbank"]);
-    expect(world.snapshot(id).sheets.find((s) => s.name === "Aktiviteter")!.displayValues?.[4]?.[0] ?? "12.03.2025").toBe("12.03.2025");
+    // Selvtest from the built bundle: the Oslo date agrees with Utilities.formatDate without longOffset.
+    const selftest = runInContext("getSelfTest()", context) as { ok: boolean; checks: Array<{ id: string; ok: boolean; detail: string }> };
+    expect(selftest.checks.find((c) => c.id === "date")).toMatchObject({ ok: true, detail: expect.stringMatching(/^Samspill: (\d{4}-\d\d-\d\d), Google: \1$/) });
+    expect(selftest.ok).toBe(true);
   });
 
   it("sentral: a whole rollup writes Oslo dates and times, no NaN", () => {
@@ -76,6 +79,8 @@ describe("the built bundles where Intl.DateTimeFormat rejects longOffset", () =>
     expect(message).not.toMatch(/NaN|undefined/);
     const status = JSON.stringify(runInContext("getCollectionStatus()", context));
     expect(status).not.toMatch(/NaN|undefined/);
+    const selftest = runInContext("getSelfTest()", context) as { ok: boolean; checks: Array<{ id: string; ok: boolean }> };
+    expect(selftest.checks.filter((c) => !c.ok)).toEqual([]);
     const log = t.read(t.centralId, "Logg")!;
     expect(JSON.stringify(log)).not.toMatch(/NaN|Invalid/);
   });

@@ -38,7 +38,7 @@ describe("samspill partners --central", () => {
 
     // Recorded in the central spreadsheet.
     const recorded = server.getValues(centralId, VIEWS_TAB);
-    expect(recorded[0]).toEqual(["Kommunenummer", "Kommune", "Regneark-ID", "Adresse", "Delt med", "Oppdatert"]);
+    expect(recorded[0]).toEqual(["Kommunenummer", "Kommune", "Regneark-ID", "Adresse", "Delt med", "Oppdatert", "Merknad"]);
     expect(recorded.slice(1).map((r) => r[2])).toEqual(first.views.map((v) => v.spreadsheetId));
 
     // partner0 leaves the registry: the next run updates the same view and takes the access away.
@@ -53,6 +53,7 @@ describe("samspill partners --central", () => {
     expect(again.created).toBe(false);
     expect(again.removed).toEqual(["partner0@kommune.no"]);
     expect(readers(bodo.spreadsheetId)).toEqual(["felles@kommune.no"]);
-    expect(server.listSpreadsheets().filter((s) => s.title.startsWith("Samspill kommunevisning"))).toHaveLength(3);
+    expect(server.getSpreadsheet(bodo.spreadsheetId).title).toBe("Samspill – kommunevisning 1804 Bodø");
+    expect(server.listSpreadsheets().filter((s) => s.title.startsWith("Samspill – kommunevisning "))).toHaveLength(3);
   });
 });

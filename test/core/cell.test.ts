@@ -5,11 +5,11 @@ import { grid, outputTable } from "../../src/core/output-table";
 import { seededRandom, slug } from "../../src/core/text";
 
 describe("a blank cell", () => {
-  it.each([null, undefined, "", " ", "\u00a0", "\u2009 ", "\t\n"])("is %p", (value) => {
+  it.each([null, undefined, "", " ", "\u00a0", "\u2000", "\u2009 ", "\u3000", "\t\n"])("is %p", (value) => {
     expect(isBlankCell(value)).toBe(true);
   });
 
-  it.each([0, false, "0", "a", " a", "\u00a0a", "\u2003x", "~", new Date(0)])("is not %p", (value) => {
+  it.each([0, false, "0", "a", "!", " a", "\u00a0a", "\u2003x", "\u1fffx", "~", new Date(0)])("is not %p", (value) => {
     expect(isBlankCell(value)).toBe(false);
   });
 

@@ -17,18 +17,18 @@ describe("reading the Aktiviteter tab", () => {
   });
 
   it.each([
-    [{ participants: 10001 }, "F2", "out_of_range", "Deltakere må være et helt tall mellom 0 og 10000"],
-    [{ participants: "12,5" }, "F2", "not_whole", "Deltakere må være et helt tall mellom 0 og 10000"],
-    [{ participants: "mange" }, "F2", "not_whole", "Deltakere må være et helt tall mellom 0 og 10000"],
+    [{ participants: 10001 }, "F2", "out_of_range", "Deltakere må være et helt tall mellom 0 og 10 000 (ikke «10001»)"],
+    [{ participants: "12,5" }, "F2", "not_whole", "Deltakere må være et helt tall mellom 0 og 10 000 (ikke «12,5»)"],
+    [{ participants: "mange" }, "F2", "not_whole", "Deltakere må være et helt tall mellom 0 og 10 000 (ikke «mange»)"],
     [{ participants: "" }, "F2", "required", "Deltakere må fylles ut"],
     [{ type: "Kursing" }, "B2", "not_in_list", "Aktivitetstype må være en av: Kurs, Datahjelp, Foredrag, Åpent møte, Medlemsmøte, Veilederopplæring, Annet (ikke «Kursing»)"],
-    [{ date: "31.02.2025" }, "A2", "not_a_date", "Dato må være en dato i rapportåret 2025 (dd.mm.åååå)"],
+    [{ date: "31.02.2025" }, "A2", "not_a_date", "Dato må være en dato i rapportåret 2025 (dd.mm.åååå) (ikke «31.02.2025»)"],
     [{ date: "01.01.2024" }, "A2", "outside_report_year", "Dato må være en dato i rapportåret 2025"],
     [{ municipalityNumber: "9999" }, "D2", "unknown_municipality", "Kommunenummer «9999» er ikke et kommunenummer i kommunelisten"],
-    [{ municipalityNumber: "Bodø" }, "D2", "not_a_municipality_number", "Kommunenummer må være et kommunenummer med 4 siffer (f.eks. 0301)"],
+    [{ municipalityNumber: "Bodø" }, "D2", "not_a_municipality_number", "Kommunenummer må være et kommunenummer med 4 siffer (f.eks. 0301) (ikke «Bodø»)"],
     [{ title: "x".repeat(201) }, "C2", "too_long", "Tittel kan ha høyst 200 tegn"],
     [{ newParticipants: 13 }, "G2", "more_than_participants", "Nye deltakere (13) kan ikke være flere enn Deltakere (12)"],
-    [{ volunteerHours: "-1" }, "I2", "out_of_range", "Frivillige timer må være et tall mellom 0 og 10000"],
+    [{ volunteerHours: "-1" }, "I2", "out_of_range", "Frivillige timer må være et tall mellom 0 og 10 000 (ikke «-1»)"],
   ])("reports %p at %s as %s with a Norwegian message", (values, cell, code, message) => {
     expect(activityIssues(values)).toEqual([{ sheet: "Aktiviteter", cell, code, severity: "error", message }]);
   });

@@ -65,7 +65,12 @@ const TABS: Record<string, ColumnRow[]> = {
       "Påkrevd: en av: Kurs, Datahjelp, Foredrag, Åpent møte, Medlemsmøte, Veilederopplæring, Annet.",
       "160 px",
     ],
-    ["title", "Tittel", "Påkrevd: tekst på høyst 200 tegn.", "260 px"],
+    [
+      "title",
+      "Tittel",
+      "Påkrevd: tekst på høyst 200 tegn. Vises for kommunen: skriv ikke navn, telefonnummer, e-post eller fødselsnummer.",
+      "260 px",
+    ],
     [
       "municipalityNumber",
       "Kommunenummer",
@@ -96,7 +101,12 @@ const TABS: Record<string, ColumnRow[]> = {
       "Påkrevd: et kommunenummer med 4 siffer (f.eks. 0301).",
       "100 px",
     ],
-    ["title", "Milepæl", "Påkrevd: tekst på høyst 200 tegn.", "260 px"],
+    [
+      "title",
+      "Milepæl",
+      "Påkrevd: tekst på høyst 200 tegn. Vises for kommunen: skriv ikke navn, telefonnummer, e-post eller fødselsnummer.",
+      "260 px",
+    ],
     ["dueDate", "Frist", "Påkrevd: en dato (dd.mm.åååå).", "100 px"],
     [
       "responsibleParty",

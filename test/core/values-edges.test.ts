@@ -169,7 +169,7 @@ describe("text, lists, municipality numbers, organisation numbers and e-mail", (
     for (let d = 0; d <= 9; d++) expect(readOrgNumber(`40000000${d}`)).toBeUndefined();
   });
 
-  it.each(["kari@example.no", "kari.nordmann+sn@bodo.kommune.no"])("e-mail %p is valid", (raw) => {
+  it.each(["kari@example.no", "kari.nordmann+sn@bodo.kommune.no", "ola@example.com", "a@b.cd"])("e-mail %p is valid", (raw) => {
     expect(readEmail(raw)).toBe(raw);
   });
 

@@ -219,3 +219,27 @@ describe("services/partner-views: one reconciliation for every runtime", () => {
     expect(orphans).toBeGreaterThan(0); // the one window there is, is exercised
   });
 });
+
+describe("services/partner-views in local mode (.xlsx files in a folder)", () => {
+  it("titles each file like the shared views and keeps the file of a municipality that drops out", async () => {
+    const { mkdtempSync, readdirSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const ExcelJS = (await import("exceljs")).default;
+    const { folderViewFiles, folderViewRegistry } = await import("../../src/adapters/xlsx/view-files");
+    const { localViewsPlan } = await import("../../src/services/partner-views");
+    const { runAsync } = await import("../../src/services/ports");
+    const dir = mkdtempSync(join(tmpdir(), "views-"));
+    const all = results(2);
+    const run = (numbers: string[]) =>
+      runAsync(updatePartnerViews(localViewsPlan(numbers, all, CONTEXT.today), { registry: folderViewRegistry(dir), files: folderViewFiles(dir), now: () => new Date() }));
+    const first = await run([home(0), home(1)]);
+    expect(first.created).toBe(2);
+    const excel = new ExcelJS.Workbook();
+    await excel.xlsx.readFile(join(dir, first.views[0].spreadsheetId));
+    expect(excel.title).toBe(viewTitle(first.views[0].municipalityNumber));
+    const second = await run([home(0)]);
+    expect(second.created).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(first.views.map((v) => v.spreadsheetId).sort());
+  });
+});

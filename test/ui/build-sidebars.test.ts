@@ -7,8 +7,8 @@ describe("built sidebars", () => {
   });
 
   it("builds each sidebar the add-ons open by name", () => {
-    expect(Object.keys(built.forening).sort()).toEqual(["aktivitet", "kontroller", "milepaeler"]);
-    expect(Object.keys(built.sentral).sort()).toEqual(["innsamling", "paaminnelser"]);
+    expect(Object.keys(built.forening).sort()).toEqual(["aktivitet", "kontroller", "milepaeler", "selvtest"]);
+    expect(Object.keys(built.sentral).sort()).toEqual(["innsamling", "paaminnelser", "selvtest"]);
   });
 
   it("makes each one self-contained Norwegian HTML within 100 KB", () => {

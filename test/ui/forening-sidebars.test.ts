@@ -45,7 +45,7 @@ describeInBrowser("forening sidebars in Chromium", () => {
       await screenshot(page, "kontroller");
 
       const problem = page.locator('button.problem[data-sheet="Aktiviteter"][data-cell="F5"]');
-      await expect(problem.textContent()).resolves.toContain("Deltakere må være et helt tall mellom 0 og 10000");
+      await expect(problem.textContent()).resolves.toContain("Deltakere må være et helt tall mellom 0 og 10 000");
       await problem.click();
       await page.waitForSelector("#status .notice");
       expect(harness.server.calls.filter((c) => c.name === "selectCell").map((c) => c.args)).toEqual([["Aktiviteter", "F5"]]);
@@ -127,7 +127,7 @@ describeInBrowser("forening sidebars in Chromium", () => {
       expect(Object.keys(expected).sort()).toEqual(["date", "participants", "title", "volunteerHours"]);
       await page.waitForFunction((n) => document.querySelectorAll(".field-error:not(:empty)").length === n, Object.keys(expected).length);
       expect(await shownErrors(page)).toEqual(expected);
-      await expect(page.textContent("#f-participants-error")).resolves.toBe("Deltakere må være et helt tall mellom 0 og 10000");
+      await expect(page.textContent("#f-participants-error")).resolves.toBe("Deltakere må være et helt tall mellom 0 og 10 000 (ikke «mange»)");
       await expect(page.textContent("#f-date-error")).resolves.toBe(`Dato må være en dato i rapportåret ${YEAR}`);
       await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("f-date");
       await screenshot(page, "aktivitet-feil");

@@ -27,7 +27,7 @@ const MARK = MARK_BACKGROUND.toLowerCase();
 const WHITE = "#ffffff";
 
 /** Number formats of a template's data cells (a year is shown 2025, not 2 025). */
-const PLAN_FORMATS: Record<ColumnFormat, string> = { ...NUMBER_FORMATS, whole: "0", decimal: "0.0#" };
+export const PLAN_FORMATS: Record<ColumnFormat, string> = { ...NUMBER_FORMATS, whole: "0", decimal: "0.0#" };
 
 /** Google's size of a sheet made with insertSheet(). */
 const NEW_SHEET_ROWS = 1000;

@@ -9,4 +9,4 @@ export { classifyGoogleError, GoogleModeError, spreadsheetProblem } from "./erro
 export { openSpreadsheet, SheetsWorkbook, MARK_NOTE_PREFIX } from "./sheets-workbook";
 export { readAssociationSource, spreadsheetIdFrom } from "./association-source";
 export { planRequests } from "./plan-requests";
-export { createViewSpreadsheet, syncReaders, viewExists } from "./partner-views";
+export { createViewSpreadsheet, sheetsApiViewFiles, viewExists } from "./partner-views";

@@ -1,4 +1,7 @@
+import { grid } from "../../core/output-table";
+import { ViewFiles } from "../../services/ports";
 import { GoogleClients } from "./clients";
+import { openSpreadsheet } from "./sheets-workbook";
 import { classifyGoogleError } from "./errors";
 
 /**
@@ -35,33 +38,54 @@ export interface ShareOptions {
 }
 
 /**
- * Makes the readers of a file exactly `emails` (lower-case): adds the missing ones as `reader`,
- * removes readers no longer listed. Owners and writers are never touched. One list request, then
- * one request per change.
+ * The ViewFiles port (services/ports) over the Sheets and Drive APIs: one permission per address, so
+ * an address Drive refuses fails alone; failures carry a Norwegian reason.
  */
-export async function syncReaders(clients: GoogleClients, fileId: string, emails: ReadonlyArray<string>, options: ShareOptions = {}): Promise<{ added: string[]; removed: string[] }> {
-  const wanted = new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean));
-  const { data } = await clients.drive.permissions.list({ fileId, fields: "permissions(id,type,role,emailAddress)", pageSize: 100 });
-  const permissions = data.permissions ?? [];
-  const present = new Set(permissions.map((p) => (p.emailAddress ?? "").toLowerCase()));
-  const added: string[] = [];
-  const removed: string[] = [];
-  for (const email of [...wanted].sort()) {
-    if (present.has(email)) continue;
-    await clients.drive.permissions.create({
-      fileId,
-      sendNotificationEmail: options.sendNotificationEmail ?? true,
-      emailMessage: options.sendNotificationEmail === false ? undefined : options.message,
-      requestBody: { type: "user", role: "reader", emailAddress: email },
-      fields: "id",
-    });
-    added.push(email);
-  }
-  for (const permission of permissions) {
-    const email = (permission.emailAddress ?? "").toLowerCase();
-    if (permission.role !== "reader" || permission.type !== "user" || !permission.id || wanted.has(email)) continue;
-    await clients.drive.permissions.delete({ fileId, permissionId: permission.id });
-    removed.push(email);
-  }
-  return { added, removed: removed.sort() };
+export function sheetsApiViewFiles(clients: GoogleClients, options: ShareOptions & { message?: (id: string) => string } = {}): ViewFiles {
+  const permissionIds = new Map<string, Map<string, string>>();
+  const norwegian = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      const kind = classifyGoogleError(error);
+      const status = (error as { code?: unknown; status?: unknown }).code ?? (error as { status?: unknown }).status;
+      if (String(status) === "400") throw new Error("Google godtok ikke adressen (er den knyttet til en Google-konto?)");
+      if (kind === "no_access") throw new Error("tjenestekontoen har ikke lov til å endre delingen");
+      if (kind === "not_found") throw new Error("regnearket finnes ikke lenger");
+      throw new Error("Google svarte ikke; det prøves igjen neste gang");
+    }
+  };
+  return {
+    exists: (id) => viewExists(clients, id),
+    create: (_number, title) => norwegian(() => createViewSpreadsheet(clients, title, VIEW_FIRST_TAB)),
+    async write(id, tables) {
+      const view = await openSpreadsheet(clients, id, { tabs: [] });
+      for (const table of tables) view.write(table.name, grid(table), table.formats);
+      await view.save();
+    },
+    async readers(id) {
+      const { data } = await clients.drive.permissions.list({ fileId: id, fields: "permissions(id,type,role,emailAddress)", pageSize: 100 });
+      const readers = (data.permissions ?? []).filter((p) => p.role === "reader" && p.type === "user" && p.id && p.emailAddress);
+      permissionIds.set(id, new Map(readers.map((p) => [p.emailAddress!.toLowerCase(), p.id!])));
+      return readers.map((p) => p.emailAddress!.toLowerCase());
+    },
+    share: (id, email) =>
+      norwegian(async () => {
+        await clients.drive.permissions.create({
+          fileId: id,
+          sendNotificationEmail: options.sendNotificationEmail ?? true,
+          emailMessage: options.sendNotificationEmail === false ? undefined : options.message,
+          requestBody: { type: "user", role: "reader", emailAddress: email },
+          fields: "id",
+        });
+      }),
+    unshare: (id, email) =>
+      norwegian(async () => {
+        const permissionId = permissionIds.get(id)?.get(email);
+        if (permissionId) await clients.drive.permissions.delete({ fileId: id, permissionId });
+      }),
+  };
 }
+
+/** The first tab of a new view (core/partners partnerView's first table). */
+const VIEW_FIRST_TAB = "Om visningen";

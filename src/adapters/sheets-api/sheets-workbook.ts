@@ -1,7 +1,8 @@
 import type { sheets_v4 } from "googleapis/build/src/apis/sheets";
 import { Cell, CellTable, columnLetter, parseA1 } from "../../core/cell";
 import { ChartSpec } from "../../core/dashboard";
-import { ColumnFormat } from "../../core/output-table";
+import { ColumnFormat, OutputLayout } from "../../core/output-table";
+import { FONT_FAMILY, HEADER_BACKGROUND } from "../../core/plan";
 import { SheetPlan } from "../../core/plan";
 import { CellMark, CellUpdate, MARK_BACKGROUND, SavableWorkbook } from "../../workbook/workbook";
 import { colour, fromApiValue, quoteTab, rectangular, toApiValue } from "./cells";
@@ -34,7 +35,7 @@ interface Tab {
   charts: string[];
   pending: {
     charts?: ReadonlyArray<ChartSpec>;
-    replace?: { formats: ReadonlyArray<ColumnFormat | undefined> };
+    replace?: { formats: ReadonlyArray<ColumnFormat | undefined>; layout?: OutputLayout };
     values: ValueRange[];
     plan?: SheetPlan;
     marks?: { clear: Set<string>; set: CellMark[] };
@@ -151,11 +152,11 @@ export class SheetsWorkbook implements SavableWorkbook {
     return rectangular(tab.cells).map((row) => row.map((v) => (v instanceof Date ? new Date(v.getTime()) : v)));
   }
 
-  write(name: string, rows: Cell[][], formats: ReadonlyArray<ColumnFormat | undefined> = []): void {
+  write(name: string, rows: Cell[][], formats: ReadonlyArray<ColumnFormat | undefined> = [], layout?: OutputLayout): void {
     const tab = this.ensure(name);
     tab.cells = rows.map((r) => r.map((v) => (v instanceof Date ? new Date(v.getTime()) : (v ?? ""))));
     tab.loaded = true;
-    tab.pending.replace = { formats: [...formats] };
+    tab.pending.replace = { formats: [...formats], layout };
     tab.pending.values = rows.length ? [{ range: `${quoteTab(name)}!A1`, majorDimension: "ROWS", values: rows.map((r) => r.map(toApiValue)) }] : [];
   }
 
@@ -239,7 +240,8 @@ export class SheetsWorkbook implements SavableWorkbook {
       requests.push({ updateSheetProperties: { properties: { sheetId, gridProperties: { rowCount: tab.rowCount, columnCount: tab.columnCount } }, fields: "gridProperties.rowCount,gridProperties.columnCount" } });
     }
     if (pending.replace) {
-      if (tab.exists) requests.push({ updateCells: { range: { sheetId }, fields: "userEnteredValue,userEnteredFormat.numberFormat" } });
+      // With a layout, earlier heading shades and wraps go too (a dashboard's headings move with its data).
+      if (tab.exists) requests.push({ updateCells: { range: { sheetId }, fields: pending.replace.layout ? "userEnteredValue,userEnteredFormat" : "userEnteredValue,userEnteredFormat.numberFormat" } });
       // Every row of the column (a text header is not changed by a number format).
       const dataRows = Math.max(tab.cells.length, 1);
       pending.replace.formats.forEach((format, column) => {
@@ -249,6 +251,7 @@ export class SheetsWorkbook implements SavableWorkbook {
         });
       });
     }
+    if (pending.replace?.layout) requests.push(...layoutRequests(sheetId, tab.cells.length, pending.replace.layout));
     if (pending.plan) requests.push(...planRequests(pending.plan, sheetId, tab.rules));
     for (const chart of pending.charts ?? []) {
       requests.push(chartRequest(sheetId, chart));
@@ -310,6 +313,36 @@ export class SheetsWorkbook implements SavableWorkbook {
     while (used.has(id)) id = 1 + Math.floor(Math.random() * 2_000_000_000);
     return id;
   }
+}
+
+/**
+ * An output tab's layout as requests: frozen header, widths, heading rows bold on a shade, wrapping
+ * columns, single cells' formats and a filter. Their number depends on the columns and headings,
+ * never on the rows. Google Sheets has no print set-up in the API (paper, orientation, fit to width
+ * and repeated rows are chosen in File → Print), so that part of the layout is the xlsx backend's only.
+ */
+export function layoutRequests(sheetId: number, rows: number, layout: OutputLayout): Request[] {
+  const requests: Request[] = [];
+  const width = layout.widths.length;
+  requests.push({ updateSheetProperties: { properties: { sheetId, gridProperties: { frozenRowCount: layout.frozenRows } }, fields: "gridProperties.frozenRowCount" } });
+  layout.widths.forEach((characters, c) => {
+    requests.push({ updateDimensionProperties: { range: { sheetId, dimension: "COLUMNS", startIndex: c, endIndex: c + 1 }, properties: { pixelSize: Math.round(characters * 7 + 8) }, fields: "pixelSize" } });
+  });
+  requests.push({ repeatCell: { range: { sheetId, startRowIndex: 0, endRowIndex: Math.max(rows, 1), startColumnIndex: 0, endColumnIndex: Math.max(width, 1) }, cell: { userEnteredFormat: { textFormat: { fontFamily: FONT_FAMILY }, verticalAlignment: "TOP" } }, fields: "userEnteredFormat.textFormat.fontFamily,userEnteredFormat.verticalAlignment" } });
+  for (const row of layout.headingRows) {
+    requests.push({ repeatCell: { range: { sheetId, startRowIndex: row, endRowIndex: row + 1, startColumnIndex: 0, endColumnIndex: Math.max(width, 1) }, cell: { userEnteredFormat: { textFormat: { bold: true, fontFamily: FONT_FAMILY }, backgroundColor: colour(HEADER_BACKGROUND) } }, fields: "userEnteredFormat.textFormat.bold,userEnteredFormat.backgroundColor" } });
+  }
+  layout.wrap.forEach((wrap, c) => {
+    if (wrap) requests.push({ repeatCell: { range: { sheetId, startRowIndex: 0, endRowIndex: Math.max(rows, 1), startColumnIndex: c, endColumnIndex: c + 1 }, cell: { userEnteredFormat: { wrapStrategy: "WRAP" } }, fields: "userEnteredFormat.wrapStrategy" } });
+  });
+  for (const [row, formats] of Object.entries(layout.cellFormats)) {
+    formats.forEach((format, c) => {
+      if (!format) return;
+      requests.push({ repeatCell: { range: { sheetId, startRowIndex: Number(row), endRowIndex: Number(row) + 1, startColumnIndex: c, endColumnIndex: c + 1 }, cell: { userEnteredFormat: { numberFormat: numberFormat(format) } }, fields: "userEnteredFormat.numberFormat" } });
+    });
+  }
+  if (layout.filter && rows > 1 && width > 0) requests.push({ setBasicFilter: { filter: { range: { sheetId, startRowIndex: 0, endRowIndex: rows, startColumnIndex: 0, endColumnIndex: width } } } });
+  return requests;
 }
 
 /** A bar or column chart over a header row + data rows range, anchored at a cell. */

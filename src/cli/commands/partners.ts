@@ -1,13 +1,12 @@
-import { slug } from "../../core/text";
 import { Command } from "commander";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { newXlsx } from "../../adapters/xlsx";
+import { folderViewFiles, folderViewRegistry } from "../../adapters/xlsx/view-files";
 import { CentralInputs, RegistryAssociation } from "../../core/central";
 import { todayInOslo } from "../../core/dates";
-import { grid } from "../../core/output-table";
-import { partnerMunicipalities, partnerView } from "../../core/partners";
-import { findMunicipality } from "../../core/reference";
+import { partnerMunicipalities } from "../../core/partners";
+import { localViewsPlan, updatePartnerViews } from "../../services/partner-views";
+import { runAsync } from "../../services/ports";
 import { readAssociations } from "../../services/rollup";
 import { CliContext, progress } from "../context";
 import { UserError } from "../errors";
@@ -42,14 +41,16 @@ export async function partnersCommand(options: PartnersOptions, context: CliCont
   bar.stop();
 
   await fs.mkdir(options.out, { recursive: true });
-  const written: string[] = [];
-  for (const number of partnerMunicipalities(results)) {
-    const file = path.join(options.out, `kommune-${number}-${slug(findMunicipality(number)?.name ?? "")}.xlsx`);
-    const workbook = newXlsx(file);
-    for (const table of partnerView(results, number, today)) workbook.write(table.name, grid(table), table.formats);
-    await workbook.save();
-    written.push(file);
-  }
+  // The same reconciliation as the bound script and Google mode (services/partner-views).
+  const outcome = await runAsync(
+    updatePartnerViews(localViewsPlan(partnerMunicipalities(results), results, today), {
+      registry: folderViewRegistry(options.out),
+      files: folderViewFiles(options.out),
+      now: context.now,
+    }),
+  );
+  const written = outcome.views.filter((v) => v.note === "" && partnerMunicipalities(results).includes(v.municipalityNumber)).map((v) => path.join(options.out, v.spreadsheetId));
+  for (const v of outcome.views) if (v.note) context.out(`${v.municipalityNumber}: ${v.note}`);
   context.out(`Skrev ${written.length} kommunevisninger for ${year} til ${options.out} (uten personopplysninger og kommentarer).`);
   return written;
 }

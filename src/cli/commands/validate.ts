@@ -5,7 +5,7 @@ import { todayInOslo } from "../../core/dates";
 import { checkAssociationSheets } from "../../services/check";
 import { CliContext } from "../context";
 import { UserError } from "../errors";
-import { issueLine } from "../print";
+import { issueCountLine, issueLine } from "../print";
 import { addGoogleOptions, googleOptionsOf } from "../google/commands";
 import { googleValidate, GoogleOptions, looksLikeSpreadsheet } from "../google/google-mode";
 import { existsSync } from "node:fs";
@@ -22,17 +22,14 @@ export async function validateCommand(file: string, context: CliContext): Promis
   const id = path.basename(file).replace(/\.(xlsx|xlsm)$/i, "");
   const result = checkAssociationSheets(source.sheets, todayInOslo(context.now()), id, source);
   for (const issue of result.issues) context.out(issueLine(issue));
-  const errors = result.issues.filter((i) => i.severity === "error").length;
-  const warnings = result.issues.length - errors;
-  if (result.issues.length === 0) context.out(`Ingen problemer i ${file}.`);
-  else context.out(`${file}: ${errors} feil, ${warnings} advarsler.${errors ? " Rett feilene og kjør validate på nytt." : ""}`);
-  return errors > 0 ? 1 : 0;
+  context.out(issueCountLine(file, result.issues));
+  return result.issues.some((i) => i.severity === "error") ? 1 : 0;
 }
 
 export function registerValidate(program: Command, context: () => CliContext, setExitCode: (code: number) => void): void {
   const command = program
     .command("validate")
-    .description("kontroller en lokalforenings regneark og skriv ut hvert problem (Fane!Celle  kode  melding)")
+    .description("kontroller en lokalforenings regneark og skriv ut hvert problem (Fane!Celle, hva som er galt, [kode])")
     .argument("<FILE>", "foreningens .xlsx-fil, eller et Google-regnearks ID eller adresse")
     .action(async (file: string, options: GoogleOptions) => {
       if (!existsSync(file) && looksLikeSpreadsheet(file)) setExitCode(await googleValidate(file, googleOptionsOf(options), context()));

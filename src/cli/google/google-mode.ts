@@ -21,7 +21,7 @@ import { readAssociations, readCentral, rollupYear, runRollup, RollupOutcome } f
 import { CliContext, progress } from "../context";
 import { CHARTS, DASHBOARD, dashboardGrid } from "../../core/dashboard";
 import { UserError } from "../errors";
-import { issueLine, nationalLines, statusLine } from "../print";
+import { issueCountLine, issueLine, nationalLines, statusLine } from "../print";
 
 /** Options every Google-mode command takes. */
 export interface GoogleOptions {
@@ -261,11 +261,8 @@ export async function googleValidate(reference: string, options: GoogleOptions, 
     const result = checkAssociationSheets(readAssociationSheets(workbook), todayInOslo(context.now()), id);
     const name = workbook.title || id;
     for (const issue of result.issues) context.out(issueLine(issue));
-    const errors = result.issues.filter((i) => i.severity === "error").length;
-    const warnings = result.issues.length - errors;
-    if (result.issues.length === 0) context.out(`Ingen problemer i «${name}».`);
-    else context.out(`«${name}»: ${errors} feil, ${warnings} advarsler.${errors ? " Rett feilene og kjør validate på nytt." : ""}`);
-    return errors > 0 ? 1 : 0;
+    context.out(issueCountLine(`«${name}»`, result.issues));
+    return result.issues.some((i) => i.severity === "error") ? 1 : 0;
   } finally {
     if (own) await clients.gate.stop();
   }

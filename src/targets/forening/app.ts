@@ -6,7 +6,9 @@ import { locateColumns, readForm, readTable } from "../../core/read";
 import { ColumnSpec } from "../../core/template/column";
 import { Template } from "../../core/template/table";
 import { activities, annualReport, ASSOCIATION_TEMPLATES as TEMPLATES, measures, milestones } from "../../core/templates/association";
+import { runSelfTest } from "../../services/selftest";
 import { setUpTemplates } from "../../services/setup";
+import { appsScriptSelfTestPorts } from "../../adapters/apps-script/selftest";
 import { AppsScriptServices, isAuthModeNone } from "../shared/gas";
 import { withLock } from "../shared/lock";
 import { addMenu } from "../shared/menu";
@@ -30,7 +32,7 @@ export function createForeningApp(services: AppsScriptServices, clock: () => Dat
     workbook: () => new AppsScriptWorkbook(spreadsheet(), services.SpreadsheetApp, services.Utilities),
     now: clock,
     userEmail: () => services.Session.getActiveUser().getEmail(),
-    withDocumentLock: (fn) => withLock(services.LockService.getDocumentLock(), fn),
+    withDocumentLock: (fn) => withLock(services.LockService.getDocumentLock(), services.SpreadsheetApp, fn),
     selectCell: (sheet, cell) => {
       const tab = spreadsheet().getSheetByName(sheet);
       if (!tab) throw new Error(`Fanen ${sheet} finnes ikke lenger.`);
@@ -97,13 +99,19 @@ export function createForeningApp(services: AppsScriptServices, clock: () => Dat
       ui().alert(result.message);
     },
 
+    menuSelfTest(): void {
+      showSidebar("selvtest");
+    },
+
+    /** Selvtest: every runtime assumption checked on the real platform (services/selftest.ts). */
+    getSelfTest: () => runSelfTest(appsScriptSelfTestPorts(services, clock), TEMPLATES),
+
     getProblems: () => api.getProblems(),
     selectCell: (sheet: string, cell: string) => api.selectCell(sheet, cell),
     getActivityForm: () => api.getActivityForm(),
     addActivity: (values: Record<string, string>) => api.addActivity(values),
     getMilestones: () => api.getMilestones(),
     setMilestoneStatus: (row: number, status: string, completedDate: string) => api.setMilestoneStatus(row, status, completedDate),
-    addMilestone: (values: Record<string, string>) => api.addMilestone(values),
   };
 }
 

@@ -17,13 +17,14 @@ export const menuCheck = () => the().menuCheck();
 export const menuActivity = () => the().menuActivity();
 export const menuMilestones = () => the().menuMilestones();
 export const menuSubmit = () => the().menuSubmit();
+export const menuSelfTest = () => the().menuSelfTest();
+export const getSelfTest = () => the().getSelfTest();
 export const getProblems = () => the().getProblems();
 export const selectCell: ForeningApp["selectCell"] = (sheet, cell) => the().selectCell(sheet, cell);
 export const getActivityForm = () => the().getActivityForm();
 export const addActivity: ForeningApp["addActivity"] = (values) => the().addActivity(values);
 export const getMilestones = () => the().getMilestones();
 export const setMilestoneStatus: ForeningApp["setMilestoneStatus"] = (row, status, completedDate) => the().setMilestoneStatus(row, status, completedDate);
-export const addMilestone: ForeningApp["addMilestone"] = (values) => the().addMilestone(values);
 
 // Compile-time check that every public name is exported above (the build checks the built file).
-void ({ onOpen, onInstall, onEdit, menuStart, menuSetUp, menuCheck, menuActivity, menuMilestones, menuSubmit, getProblems, selectCell, getActivityForm, addActivity, getMilestones, setMilestoneStatus, addMilestone } satisfies PublicFunctions<PublicName>);
+void ({ onOpen, onInstall, onEdit, menuStart, menuSetUp, menuCheck, menuActivity, menuMilestones, menuSubmit, menuSelfTest, getSelfTest, getProblems, selectCell, getActivityForm, addActivity, getMilestones, setMilestoneStatus } satisfies PublicFunctions<PublicName>);

@@ -1,4 +1,4 @@
-import type { ForeningApi } from "../../ui/api-types";
+import type { ForeningApi, SelfTestApi } from "../../ui/api-types";
 import { MenuEntry, menuFunctions } from "../shared/menu";
 
 /** The add-on's menu (Utvidelser → Samspill) once the user has authorised it in this spreadsheet. */
@@ -9,6 +9,8 @@ export const FULL_MENU = [
   { label: "Milepæler…", fn: "menuMilestones" },
   "separator",
   { label: "Send inn rapporten", fn: "menuSubmit" },
+  "separator",
+  { label: "Selvtest", fn: "menuSelfTest" },
 ] as const satisfies ReadonlyArray<MenuEntry>;
 
 /** Before authorisation (AuthMode.NONE) the menu only offers to start. */
@@ -17,13 +19,14 @@ export const START_MENU = [{ label: "Start Samspill", fn: "menuStart" }] as cons
 export const TRIGGERS = ["onOpen", "onInstall", "onEdit"] as const;
 
 /** Server functions the sidebars call through google.script.run. */
-export const SIDEBAR_FUNCTIONS = ["getProblems", "selectCell", "getActivityForm", "addActivity", "getMilestones", "setMilestoneStatus", "addMilestone"] as const satisfies ReadonlyArray<keyof ForeningApi>;
+export const SIDEBAR_FUNCTIONS = ["getProblems", "selectCell", "getActivityForm", "addActivity", "getMilestones", "setMilestoneStatus", "getSelfTest"] as const satisfies ReadonlyArray<keyof (ForeningApi & SelfTestApi)>;
 
 /** Sidebar files (build/forening/<name>.html) and their titles. */
 export const SIDEBARS = {
   kontroller: "Kontroller rapporten",
   aktivitet: "Registrer aktivitet",
   milepaeler: "Milepæler",
+  selvtest: "Selvtest",
 } as const;
 
 type MenuFunction = Extract<(typeof FULL_MENU)[number] | (typeof START_MENU)[number], { fn: string }>["fn"];

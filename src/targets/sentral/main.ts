@@ -22,3 +22,5 @@ export const continuePartnerViews = () => current().continuePartnerViews();
 export const getCollectionStatus = () => current().getCollectionStatus();
 export const previewReminders = () => current().previewReminders();
 export const sendReminders = () => current().sendReminders();
+export const menuSelfTest = () => current().menuSelfTest();
+export const getSelfTest = () => current().getSelfTest();

@@ -48,7 +48,7 @@ export function parseEditors(text: string): { emails: string[]; errors: string[]
   for (const part of parts) {
     const email = readEmail(part);
     if (email) emails.push(email.toLowerCase());
-    else errors.push(`${issueMessage(EDITORS_FIELD, "invalid_email", part, context)} (ikke «${part}»)`);
+    else errors.push(issueMessage(EDITORS_FIELD, "invalid_email", part, context));
   }
   return { emails: [...new Set(emails)], errors };
 }

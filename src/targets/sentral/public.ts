@@ -14,12 +14,13 @@ export const MENU_ITEMS: ReadonlyArray<readonly [string, string]> = [
   ["Oppdater kommunevisninger", "updatePartnerViews"],
   ["Send påminnelser", "showReminders"],
   ["Innsamlingsstatus", "showCollectionStatus"],
+  ["Selvtest", "menuSelfTest"],
 ];
 
 /** The only item before the script is authorised (AuthMode.NONE). */
 export const START_ITEM: readonly [string, string] = ["Start Samspill", "enableSamspill"];
 
-export const SIDEBAR_API = ["getCollectionStatus", "previewReminders", "sendReminders"] as const;
+export const SIDEBAR_API = ["getCollectionStatus", "previewReminders", "sendReminders", "getSelfTest"] as const;
 
 export const PUBLIC_FUNCTIONS = [
   "onOpen",
@@ -29,6 +30,7 @@ export const PUBLIC_FUNCTIONS = [
   "updatePartnerViews",
   "showReminders",
   "showCollectionStatus",
+  "menuSelfTest",
   "continueRollup",
   "continuePartnerViews",
   ...SIDEBAR_API,

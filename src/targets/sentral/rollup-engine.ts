@@ -1,4 +1,5 @@
 import { assessAssociation, AssociationSource } from "../../core/association";
+import { associationStatusLine, counted } from "../../core/wording";
 import { CentralInputs, RegistryAssociation, spreadsheetKey } from "../../core/central";
 import { IsoDate, todayInOslo } from "../../core/dates";
 import { publishRollup, readCentral, RollupOutcome, rollupYear } from "../../services/rollup";
@@ -293,6 +294,6 @@ function publish(
   options.properties.delete(STATE_KEY);
   options.scheduler?.cancel();
   const a = outcome.summary.associations;
-  const message = `Ferdig: ${ordered.length} foreninger hentet inn og summert (${a.ok} OK, ${a.withIssues} med avvik, ${a.notSubmitted} ikke sendt inn, ${a.unreachable} utilgjengelige).`;
+  const message = `Ferdig: ${counted(ordered.length, "association")} hentet inn og summert (${associationStatusLine(a).replace(/^[^:]*: /, "")}).`;
   return { kind: "published", outcome, message };
 }

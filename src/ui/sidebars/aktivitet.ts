@@ -16,8 +16,12 @@ interface FieldView {
   field: FieldDto;
   control: Control;
   error: HTMLElement;
+  /** A warning that does not stop saving (personal data in Tittel): shown while the person types. */
+  warning: HTMLElement;
   helpId: string;
 }
+
+type Message = { field: string; message: string };
 
 /** Text fields longer than this get a multi-line box. */
 const TEXTAREA_FROM = 500;
@@ -52,9 +56,26 @@ function fieldView(field: FieldDto): { view: FieldView; element: HTMLElement } {
   const errorId = `${id}-error`;
   const input = control(field, id, helpId);
   const error = h("p", { id: errorId, class: "field-error" });
+  const warning = h("p", { id: `${id}-warning`, class: "field-warning" });
   const label = h("label", { for: id }, field.label);
-  const element = h("div", { class: "field" }, label, h("p", { id: helpId, class: "help" }, field.help), input, error);
-  return { view: { field, control: input, error, helpId }, element };
+  const element = h("div", { class: "field" }, label, h("p", { id: helpId, class: "help" }, field.help), input, error, warning);
+  return { view: { field, control: input, error, warning, helpId }, element };
+}
+
+/** The control is described by its error (when invalid), its warning (when any) and its help. */
+function describe(view: FieldView): void {
+  const ids = [view.control.hasAttribute("aria-invalid") ? view.error.id : "", view.warning.textContent ? view.warning.id : "", view.helpId];
+  view.control.setAttribute("aria-describedby", ids.filter(Boolean).join(" "));
+}
+
+/** The core's warnings under their fields: they inform, they never stop saving. */
+function showWarnings(views: ReadonlyArray<FieldView>, warnings: ReadonlyArray<Message>): void {
+  for (const view of views) {
+    const text = warnings.filter((w) => w.field === view.field.key).map((w) => w.message).join(" ");
+    if ((view.warning.textContent ?? "") === text) continue;
+    replace(view.warning, text);
+    describe(view);
+  }
 }
 
 function showErrors(views: ReadonlyArray<FieldView>, errors: ReadonlyArray<{ field: string; message: string }>): FieldView | undefined {
@@ -66,12 +87,9 @@ function showErrors(views: ReadonlyArray<FieldView>, errors: ReadonlyArray<{ fie
     replace(view.error, messages ? messages.join(". ") : "");
     if (messages) {
       view.control.setAttribute("aria-invalid", "true");
-      view.control.setAttribute("aria-describedby", `${view.error.id} ${view.helpId}`);
       first ??= view;
-    } else {
-      view.control.removeAttribute("aria-invalid");
-      view.control.setAttribute("aria-describedby", view.helpId);
-    }
+    } else view.control.removeAttribute("aria-invalid");
+    describe(view);
   }
   return first;
 }
@@ -125,9 +143,12 @@ async function main(): Promise<void> {
 
   let attempted = false;
   const check = () => checkRecord(activities, valuesOf(views), context).errors;
-  // After a save attempt, a field's message goes away as soon as what is typed there is right.
-  // New messages appear only on save: checking on blur would move the button as it is clicked.
+  const warningsNow = () => checkRecord(activities, valuesOf(views), context).warnings;
+  // A warning (a phone number in Tittel, say) shows while the person types, before saving; it
+  // never stops the save. After a save attempt, a field's error goes away as soon as what is typed
+  // there is right. New errors appear only on save: checking on blur would move the button as it is clicked.
   element.addEventListener("input", (event) => {
+    showWarnings(views, warningsNow());
     if (!attempted) return;
     const view = views.find((v) => v.control === event.target);
     if (!view || !view.control.hasAttribute("aria-invalid")) return;
@@ -138,6 +159,7 @@ async function main(): Promise<void> {
     element.reset();
     attempted = false;
     showErrors(views, []);
+    showWarnings(views, []);
     replace(status);
     views[0]?.control.focus();
   });
@@ -157,6 +179,7 @@ async function main(): Promise<void> {
 
   async function save(): Promise<void> {
     const values = valuesOf(views);
+    const warnings = warningsNow();
     const focusAfter = await busy(submit, "Lagrer …", async (): Promise<HTMLElement | undefined> => {
       try {
         const result = await api.addActivity(values);
@@ -164,8 +187,11 @@ async function main(): Promise<void> {
           element.reset();
           attempted = false;
           showErrors(views, []);
+          showWarnings(views, []);
           const title = values.title ? ` «${values.title.trim()}»` : "";
           replace(status, notice("success", `Aktiviteten${title} er lagt til i rad ${result.row} i fanen Aktiviteter.`));
+          // The row is saved; what the warning said still holds for the sheet, so it stays in view.
+          for (const w of warnings) append(status, h("p", { class: "notice notice-warning", role: "status" }, w.message));
           return views[0]?.control;
         }
         const firstRejected = showErrors(views, result.errors);

@@ -3,14 +3,12 @@
 import type { ForeningApi, ProblemDto } from "../api-types";
 import { createClient, FORENING_FUNCTIONS } from "../client";
 import { append, busy, byId, h, notice, replace, showInstant } from "../dom";
+import { count } from "../../core/wording";
 
 const api = createClient<ForeningApi>(FORENING_FUNCTIONS);
 
 const TAB_ORDER = ["Årsrapport", "Aktiviteter", "Milepæler", "Tiltak"];
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function grouped(problems: ReadonlyArray<ProblemDto>): Array<[string, ProblemDto[]]> {
   const groups = new Map<string, ProblemDto[]>();

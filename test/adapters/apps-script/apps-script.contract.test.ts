@@ -1,15 +1,16 @@
 import { AppsScriptWorkbook } from "../../../src/adapters/apps-script/apps-script-workbook";
 import { Cell } from "../../../src/core/cell";
 import { Workbook } from "../../../src/workbook/workbook";
-import { createWorld, SeedCell, World } from "../../stand-ins/apps-script";
+import { AppsScriptGlobals, createWorld, SeedCell, World } from "../../stand-ins/apps-script";
 import { describeWorkbookContract } from "../../workbook/contract";
 
-const opened = new WeakMap<Workbook, { world: World; id: string }>();
+const opened = new WeakMap<Workbook, { world: World; id: string; globals: AppsScriptGlobals }>();
 
 function open(world: World, id: string, userEmail: string): AppsScriptWorkbook {
-  const { SpreadsheetApp } = world.globalsFor({ userEmail, activeSpreadsheetId: id });
+  const globals = world.globalsFor({ userEmail, activeSpreadsheetId: id });
+  const { SpreadsheetApp } = globals;
   const workbook = new AppsScriptWorkbook(SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp);
-  opened.set(workbook, { world, id });
+  opened.set(workbook, { world, id, globals });
   return workbook;
 }
 
@@ -21,7 +22,9 @@ describeWorkbookContract("apps-script", {
     return open(world, world.addSpreadsheet({ name: "Kontrakt", sheets }), "kari@example.org");
   },
   async reopen(workbook: Workbook) {
-    const { world, id } = opened.get(workbook)!;
+    // The writer's execution has ended (its queued writes are applied) before the new one reads.
+    const { world, id, globals } = opened.get(workbook)!;
+    world.endExecution(globals);
     return open(world, id, "ola@example.org");
   },
 });

@@ -51,7 +51,7 @@ describe("xlsx association template", () => {
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(ws.getCell("A1").font?.bold).toBe(true);
     expect(ws.getColumn(3).width).toBeCloseTo(260 / 7, 0);
-    expect(String(ws.getCell("F1").note)).toContain("Påkrevd: et helt tall mellom 0 og 10000");
+    expect(String(ws.getCell("F1").note)).toContain("Påkrevd: et helt tall mellom 0 og 10 000");
     expect(ws.getColumn(1).numFmt).toBe("dd.mm.yyyy");
     expect(ws.getColumn(4).numFmt).toBe("@");
     expect(ws.getColumn(6).numFmt).toBe("#,##0");
@@ -82,7 +82,7 @@ describe("xlsx association template", () => {
     expect(validationAt(ws, "B2")).toMatchObject({ type: "whole", formulae: [2000, 2100] });
     expect(validationAt(ws, "B8")).toMatchObject({ type: "list", formulae: ['"Ingen,Muntlig,Skriftlig"'] });
     expect(ws.getCell("B9").numFmt).toBe("dd.mm.yyyy");
-    expect(String(ws.getCell("C6").value)).toContain("et helt tall mellom 0 og 100000");
+    expect(String(ws.getCell("C6").value)).toContain("et helt tall mellom 0 og 100 000");
     expect(ws.getCell("A6").protection?.locked).not.toBe(false);
     expect(ws.getCell("B6").protection?.locked).toBe(false);
     expect(ws.getColumn(2).style.protection?.locked).toBe(false);
@@ -159,7 +159,7 @@ describe("xlsx values", () => {
     let excel = new ExcelJS.Workbook();
     await excel.xlsx.readFile(file);
     const cell = excel.getWorksheet("Aktiviteter")!.getCell("F2");
-    expect(String(cell.note)).toContain("Deltakere må være et helt tall mellom 0 og 10000");
+    expect(String(cell.note)).toContain("Deltakere må være et helt tall mellom 0 og 10 000");
     expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFCE8B2");
 
     const again = await openXlsx(file);

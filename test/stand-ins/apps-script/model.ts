@@ -101,6 +101,7 @@ export class SheetModel {
   }
 
   cellForWrite(row: number, col: number): CellData {
+    this.spreadsheet.journal.noteWrite(this, row, col);
     let line = this.rows[row - 1];
     if (!line) {
       line = [];
@@ -241,6 +242,8 @@ export class SpreadsheetModel {
   nextProtectionId = 1;
   /** The active sheet and range per user. */
   active = new Map<string, { sheet: SheetModel; box?: GridBox }>();
+  /** Cell writes of executions that have not flushed yet (see WriteJournal). */
+  readonly journal = new WriteJournal();
 
   constructor(
     readonly id: string,
@@ -262,8 +265,14 @@ export class SpreadsheetModel {
     return sheet;
   }
 
+  /**
+   * Sheet names are unique regardless of case (insertSheet refuses "aktiviteter" next to
+   * "Aktiviteter"), and getSheetByName finds a sheet whatever the case of the name asked for
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSheetByName(String)).
+   */
   sheetByName(name: string): SheetModel | undefined {
-    return this.sheets.find((s) => s.name === name);
+    const wanted = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === wanted);
   }
 
   activeSheet(user: string): SheetModel {
@@ -313,5 +322,93 @@ export class SpreadsheetModel {
       }));
     }
     return copy;
+  }
+}
+
+interface PendingCell {
+  readonly sheet: SheetModel;
+  readonly row: number;
+  readonly col: number;
+  /** The cell as other executions see it (refreshed whenever this execution's writes are shown again). */
+  committed: CellData | undefined;
+  /** The cell as this execution wrote it (kept while another execution's view is shown). */
+  mine: CellData | undefined;
+}
+
+function copyCell(cell: CellData | undefined): CellData | undefined {
+  return cell === undefined ? undefined : { ...cell };
+}
+
+function putCell(sheet: SheetModel, row: number, col: number, cell: CellData | undefined): void {
+  let line = sheet.rows[row - 1];
+  if (!line) {
+    if (cell === undefined) return;
+    line = [];
+    sheet.rows[row - 1] = line;
+  }
+  line[col - 1] = copyCell(cell);
+}
+
+/**
+ * Apps Script queues spreadsheet writes and applies them in batches: "Spreadsheet operations are
+ * sometimes bundled together to improve performance … you may want to make sure that all pending
+ * changes are made right away" (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush()).
+ * An execution always reads its own writes; another execution sees them only after the writer calls
+ * SpreadsheetApp.flush() or its execution ends (LockService's guide flushes before releaseLock for
+ * this reason: https://developers.google.com/apps-script/reference/lock/lock#releaseLock()).
+ *
+ * The model holds the cells as seen by one execution at a time: when another execution makes a call,
+ * the pending cells of the one shown are set back to what others see, and its own pending cells are
+ * put in place. Cell contents and formats are journaled; structural changes (sheets, rows, columns)
+ * apply at once.
+ */
+export class WriteJournal {
+  /** The execution making the current call (set by the world around each outermost call). */
+  static current: number | null = null;
+  /** Journals holding writes some execution has not flushed. */
+  static readonly withPending = new Set<WriteJournal>();
+  private showing: number | null = null;
+  private readonly pending = new Map<number, Map<string, PendingCell>>();
+
+  noteWrite(sheet: SheetModel, row: number, col: number): void {
+    const me = WriteJournal.current;
+    if (me === null) return;
+    this.show(me);
+    let mine = this.pending.get(me);
+    if (!mine) {
+      mine = new Map();
+      this.pending.set(me, mine);
+      WriteJournal.withPending.add(this);
+    }
+    const key = `${sheet.id}:${row}:${col}`;
+    if (!mine.has(key)) mine.set(key, { sheet, row, col, committed: copyCell(sheet.cell(row, col)), mine: undefined });
+  }
+
+  /** Shows the cells as `execution` sees them (null: as everyone sees them). */
+  show(execution: number | null): void {
+    if (this.showing === execution) return;
+    const out = this.showing === null ? undefined : this.pending.get(this.showing);
+    if (out) {
+      for (const p of out.values()) {
+        p.mine = copyCell(p.sheet.cell(p.row, p.col));
+        putCell(p.sheet, p.row, p.col, p.committed);
+      }
+    }
+    this.showing = execution;
+    const into = execution === null ? undefined : this.pending.get(execution);
+    if (into) {
+      for (const p of into.values()) {
+        p.committed = copyCell(p.sheet.cell(p.row, p.col));
+        putCell(p.sheet, p.row, p.col, p.mine);
+      }
+    }
+  }
+
+  /** flush() or the end of an execution: its writes become what everyone sees. */
+  commit(execution: number): void {
+    if (!this.pending.has(execution)) return;
+    this.show(execution);
+    this.pending.delete(execution);
+    if (this.pending.size === 0) WriteJournal.withPending.delete(this);
   }
 }

@@ -249,6 +249,8 @@ export class SpreadsheetApp extends StandIn {
   newConditionalFormatRule(): ConditionalFormatRuleBuilder {
     return new ConditionalFormatRuleBuilder(this.view);
   }
-  /** Writes are applied at once in the stand-in; flush only counts. */
-  flush(): void {}
+  /** Applies this execution's queued writes: other executions see them from now on (see WriteJournal). */
+  flush(): void {
+    this.view.world.commitWrites(this.view.execution.id);
+  }
 }

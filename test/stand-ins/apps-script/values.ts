@@ -35,6 +35,15 @@ export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === "[object Date]";
 }
 
+/**
+ * Fault injection for Selvtest's tests: behaviour Google does not document, switched on to see that
+ * Selvtest notices it. Off by default.
+ */
+export const quirks = {
+  /** Text starting with "=" written to a plain-text ("@") cell becomes a formula. */
+  formulasInPlainTextCells: false,
+};
+
 export function writeInput(cell: CellData, input: unknown, timeZone: string): void {
   clearValue(cell);
   if (input === null || input === undefined || input === "") return;
@@ -48,7 +57,7 @@ export function writeInput(cell: CellData, input: unknown, timeZone: string): vo
     return;
   }
   const text = String(input);
-  if (cell.fmt === PLAIN_TEXT_FORMAT) {
+  if (cell.fmt === PLAIN_TEXT_FORMAT && !(quirks.formulasInPlainTextCells && text.startsWith("=") && text.length > 1)) {
     cell.v = text;
     return;
   }

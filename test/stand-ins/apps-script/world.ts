@@ -7,7 +7,7 @@ import { AuthModeName } from "./enums";
 import { gasError, MESSAGES } from "./errors";
 import { LockService, LockSlot } from "./lock";
 import { MailApp, SentMail } from "./mail";
-import { AccessState, CellData, DEFAULT_COLUMNS, DEFAULT_ROWS, SpreadsheetModel, Stored } from "./model";
+import { AccessState, CellData, DEFAULT_COLUMNS, DEFAULT_ROWS, SpreadsheetModel, Stored, WriteJournal } from "./model";
 import { PropertiesService } from "./properties";
 import { ScriptApp, Session, TriggerRecord } from "./script";
 import { SheetsAdvancedService } from "./sheets-api";
@@ -285,6 +285,7 @@ export class World {
   endExecution(globals: AppsScriptGlobals): void {
     const view = this.executions.get(globals);
     if (!view) return;
+    this.commitWrites(view.execution.id);
     for (const slot of this._locks.values()) if (slot.holder === view.execution.id) slot.holder = null;
   }
 
@@ -346,11 +347,20 @@ export class World {
       throw fault.error;
     }
     this.depth++;
+    const me = view.execution.id;
+    for (const journal of WriteJournal.withPending) journal.show(me);
+    WriteJournal.current = me;
     try {
       return fn();
     } finally {
       this.depth--;
+      WriteJournal.current = null;
     }
+  }
+
+  /** SpreadsheetApp.flush() or the end of an execution: its queued writes become visible to all. */
+  commitWrites(executionId: number): void {
+    for (const model of this._spreadsheets.values()) model.journal.commit(executionId);
   }
 
   // ----- spreadsheets -----

@@ -278,7 +278,7 @@ describe("Registrer aktivitet", () => {
       userEmail: () => KARI,
       withDocumentLock: (fn) => {
         expect(ola.app.addActivity(activity({ title: "Olas kurs" }))).toMatchObject({ ok: true, row: 2 });
-        return withLock(kari.globals.LockService.getDocumentLock(), fn);
+        return withLock(kari.globals.LockService.getDocumentLock(), kari.globals.SpreadsheetApp, fn);
       },
       selectCell: () => undefined,
     });

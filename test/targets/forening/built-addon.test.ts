@@ -45,7 +45,7 @@ describe("the built forening add-on in a vm context", () => {
     context.onOpen({ authMode: globals.ScriptApp.AuthMode.FULL });
     const menu = world.menus.at(-1)!;
     expect(menu.addon).toBe(true);
-    expect(menu.items.filter((e) => e.type === "item").map((e) => (e as { caption: string }).caption)).toEqual(["Sett opp rapportmal", "Kontroller rapporten", "Registrer aktivitet…", "Milepæler…", "Send inn rapporten"]);
+    expect(menu.items.filter((e) => e.type === "item").map((e) => (e as { caption: string }).caption)).toEqual(["Sett opp rapportmal", "Kontroller rapporten", "Registrer aktivitet…", "Milepæler…", "Send inn rapporten", "Selvtest"]);
     const named = items(menu.items);
     expect(named).toEqual(FULL_MENU.filter((e) => e !== "separator").map((e) => e.fn));
     for (const fn of named) expect(typeof context[fn]).toBe("function");

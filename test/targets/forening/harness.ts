@@ -62,8 +62,13 @@ export interface Harness {
 export function harness(sheets?: Record<string, SeedCell[][]>, options: Partial<GlobalsOptions> = {}): Harness {
   const world = createWorld({ startTime: Date.UTC(2025, 10, 20, 9, 0, 0) });
   const id = world.addSpreadsheet({ name: "Seniornett Bodø – rapport", owner: KARI, editors: [OLA], sheets });
+  const started: AppsScriptGlobals[] = [];
+  // A new execution starts after the earlier ones have ended (their queued writes are applied);
+  // a test of executions that overlap drives them itself.
   const as = (more: Partial<GlobalsOptions>) => {
+    for (const earlier of started) world.endExecution(earlier);
     const globals = world.globalsFor({ userEmail: KARI, activeSpreadsheetId: id, ...options, ...more });
+    started.push(globals);
     return { globals, app: createForeningApp(globals, world.now) };
   };
   const first = as({});

@@ -17,8 +17,10 @@ import {
   startRollup,
 } from "../rollup-engine";
 import { errorText, KeyValueStore, Lock } from "../util";
+import { Flushable, releaseAfterFlush } from "../../shared/lock";
 import { VIEWS_STATE_KEY } from "../../../services/partner-views";
 import { createAssociationReader } from "./association-reader";
+import { sentralSelfTest } from "./selftest";
 import { CONTINUE_HANDLER, CONTINUE_VIEWS_HANDLER, MENU, MENU_ITEMS, PUBLIC_FUNCTIONS, START_ITEM } from "../public";
 
 /** The Apps Script services the sentral script uses (globals in Apps Script; a stand-in in tests). */
@@ -61,8 +63,8 @@ function propertiesStore(properties: GoogleAppsScript.Properties.Properties): Ke
   };
 }
 
-function lockOf(lock: GoogleAppsScript.Lock.Lock): Lock {
-  return { tryLock: (ms) => lock.tryLock(ms), release: () => lock.releaseLock() };
+function lockOf(lock: GoogleAppsScript.Lock.Lock, spreadsheetApp: Flushable): Lock {
+  return { tryLock: (ms) => lock.tryLock(ms), release: () => releaseAfterFlush(lock, spreadsheetApp) };
 }
 
 export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): SentralApp {
@@ -138,7 +140,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
       properties: properties(),
       now,
       user: user(),
-      lock: lockOf(g.LockService.getScriptLock()),
+      lock: lockOf(g.LockService.getScriptLock(), g.SpreadsheetApp),
       scheduler,
       readBudgetMs: tuning.readBudgetMs,
       publishBeforeMs: tuning.publishBeforeMs,
@@ -178,7 +180,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
         remainingDailyQuota: () => g.MailApp.getRemainingDailyQuota(),
       },
       now,
-      lock: lockOf(g.LockService.getDocumentLock()),
+      lock: lockOf(g.LockService.getDocumentLock(), g.SpreadsheetApp),
     });
 
   /** One execution of «Oppdater kommunevisninger» (the first, or a continuation from its trigger). */
@@ -193,7 +195,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     try {
       return partnerViewsLocked(store, interactive);
     } finally {
-      lock.releaseLock();
+      releaseAfterFlush(lock, g.SpreadsheetApp);
     }
   };
   const partnerViewsLocked = (store: KeyValueStore, interactive: boolean) => {
@@ -294,7 +296,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
         );
         return result;
       } finally {
-        lock.releaseLock();
+        releaseAfterFlush(lock, g.SpreadsheetApp);
       }
     },
 
@@ -323,6 +325,12 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     showCollectionStatus() {
       showSidebar("innsamling", "Innsamlingsstatus");
     },
+
+    menuSelfTest() {
+      showSidebar("selvtest", "Selvtest");
+    },
+
+    getSelfTest: () => sentralSelfTest(g, now),
 
     getCollectionStatus: () => api().getCollectionStatus(),
     previewReminders: () => api().previewReminders(),

@@ -1,0 +1,50 @@
+import { AppsScriptWorkbook } from "../../../adapters/apps-script/apps-script-workbook";
+import { appsScriptSelfTestPorts } from "../../../adapters/apps-script/selftest";
+import { readCentralInputs } from "../../../core/central";
+import { todayInOslo } from "../../../core/dates";
+import { ASSOCIATION_TEMPLATES } from "../../../core/templates/association";
+import { CENTRAL_INPUT_TEMPLATES } from "../../../core/templates/central";
+import { runSelfTest, SelfTestReport } from "../../../services/selftest";
+import { CONTINUE_HANDLER } from "../public";
+import { createAssociationReader } from "./association-reader";
+import type { GasGlobals } from "./app";
+
+const SOURCE_STATUS: Record<string, string> = { not_found: "finnes ikke", no_access: "mangler tilgang", unreadable: "kan ikke leses" };
+
+/**
+ * Selvtest in the central spreadsheet: the checks of both targets, and the Sheets advanced service,
+ * a trigger made and deleted, the mail quota and one registered association read the way
+ * «Hent inn og summer» reads it. The templates checked are the central's and the associations'.
+ */
+export function sentralSelfTest(g: GasGlobals, now: () => Date): SelfTestReport {
+  const base = appsScriptSelfTestPorts(g, now);
+  return runSelfTest(
+    {
+      ...base,
+      sentral: {
+        sheetsService() {
+          if (typeof g.Sheets === "undefined" || !g.Sheets?.Spreadsheets) throw new Error("Tjenesten Sheets finnes ikke i skriptet");
+          const id = g.SpreadsheetApp.getActiveSpreadsheet().getId();
+          const found = g.Sheets.Spreadsheets.get(id, { fields: "spreadsheetId" });
+          return `Svar fra Sheets for ${found.spreadsheetId ?? id}`;
+        },
+        trigger() {
+          const trigger = g.ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(24 * 60 * 60 * 1000).create();
+          g.ScriptApp.deleteTrigger(trigger);
+        },
+        mailQuota: () => g.MailApp.getRemainingDailyQuota(),
+        readOneAssociation() {
+          const workbook = new AppsScriptWorkbook(g.SpreadsheetApp.getActiveSpreadsheet(), g.SpreadsheetApp, g.Utilities);
+          const sheets = Object.fromEntries(CENTRAL_INPUT_TEMPLATES.map((t) => [t.name, workbook.read(t.name)]));
+          const first = readCentralInputs(sheets, todayInOslo(now())).associations[0];
+          if (!first) return { ok: false, detail: "Ingen aktiv forening i Foreninger" };
+          if (typeof g.Sheets === "undefined") return { ok: false, detail: `${first.id}: tjenesten Sheets mangler` };
+          const source = createAssociationReader(g.Sheets, { sleep: (ms) => g.Utilities.sleep(ms), now: () => now().getTime() })(first);
+          if (source.kind === "read") return { ok: true, detail: `${first.id} ${first.name}: lest` };
+          return { ok: false, detail: `${first.id} ${first.name}: ${SOURCE_STATUS[source.kind] ?? source.kind}` };
+        },
+      },
+    },
+    [...ASSOCIATION_TEMPLATES, ...CENTRAL_INPUT_TEMPLATES],
+  );
+}
