@@ -19,7 +19,7 @@ export async function figures(): Promise<Figure[]> {
       value: summary.score,
       unit: "%",
       measuredAt: summary.measuredAt,
-      note: `Stryker run of ${summary.measuredAt} (npm run mutation${duration}): ${t.killed} of ${t.killed + t.survived + t.noCoverage} mutants of src/core killed, ${t.equivalent} equivalent ones (test/MUTANTS.md) and ${t.ignored} static ones (run at module load, ignoreStatic) left out; Stryker's own score ${summary.strykerScore} %`,
+      note: `Stryker run of ${summary.measuredAt} (npm run mutation${duration}): ${t.killed} of ${t.killed + t.survived + t.noCoverage} mutants in ${Object.keys(summary.files).length} files of src/core killed, ${t.equivalent} equivalent ones (test/MUTANTS.md) and ${t.ignored} static ones (run at module load, ignoreStatic) left out; Stryker's own score ${summary.strykerScore} %${summary.note ? `. ${summary.note}` : ""}`,
     },
   ];
 }

@@ -3,7 +3,8 @@
 // (reports/mutation/mutation.json) and the equivalent mutants listed in test/MUTANTS.md, and writes
 // test/mutation-score.json, the small committed summary that `npm run bench` reports as
 // tests.core.mutationScore (bench never runs Stryker). `npm run mutation -- --summary-only` only
-// rewrites the summary from the last report.
+// rewrites the summary from the last report
+// (`--reports a.json,b.json` merges partial runs, `--note` says how they were made).
 import { spawnSync } from "node:child_process";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -44,6 +45,8 @@ export interface MutationSummary {
   totals: FileScore & { timeout: number; runtimeErrors: number; compileErrors: number; ignored: number };
   files: Record<string, FileScore>;
   survivors: string[];
+  /** How the run was made when it was not one plain `npm run mutation` (e.g. partial runs). */
+  note?: string;
 }
 
 /** `src/core/values.ts:9:27 Regex` — the key of a mutant in test/MUTANTS.md (file, 1-based line and column, mutator). */
@@ -130,10 +133,16 @@ function main(): void {
     if (run.status !== 0) process.exit(run.status ?? 1);
     duration = Math.round((Date.now() - started) / 1000);
   }
-  const report = JSON.parse(readFileSync(REPORT, "utf8")) as Report;
-  const measuredAt = statSync(REPORT).mtime.toISOString();
+  // --reports a.json,b.json: one summary of several partial runs (each over its own files).
+  const reportsArg = args.indexOf("--reports");
+  const paths = reportsArg >= 0 ? args[reportsArg + 1].split(",").map((p) => join(ROOT, p)) : [REPORT];
+  const report: Report = { files: {} };
+  for (const path of paths) Object.assign(report.files, (JSON.parse(readFileSync(path, "utf8")) as Report).files);
+  const measuredAt = new Date(Math.max(...paths.map((path) => statSync(path).mtime.getTime()))).toISOString();
   const previous = duration === undefined ? readPreviousDuration(measuredAt) : duration;
   const summary = summarise(report, readEquivalents(readFileSync(EQUIVALENTS, "utf8")), measuredAt, previous);
+  const noteArg = args.indexOf("--note");
+  if (noteArg >= 0) summary.note = args[noteArg + 1];
   writeFileSync(SUMMARY, JSON.stringify(summary, null, 2) + "\n");
   for (const [file, s] of Object.entries(summary.files)) console.log(`${s.score ?? "–"} %\t${s.killed}/${s.killed + s.survived + s.noCoverage}\t(${s.equivalent} equivalent)\t${file}`);
   console.log(`src/core: ${summary.score} % (${summary.totals.survived} survived, ${summary.totals.noCoverage} without coverage, ${summary.totals.equivalent} equivalent); Stryker's own score ${summary.strykerScore} %`);
