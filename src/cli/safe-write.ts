@@ -24,7 +24,10 @@ function sibling(target: string, kind: string): string {
 /** `sentral.xlsx.1234.tmp` / `sentral.xlsx.1234.old`: what a run of Samspill leaves next to `target` while it writes. */
 function isDebrisOf(target: string, name: string): boolean {
   const base = path.basename(target);
-  return name.startsWith(`${base}.`) && new RegExp(`^\\d+\\.(${TEMP}|${BACKUP})$`).test(name.slice(base.length + 1));
+  return (
+    name.startsWith(`${base}.`) &&
+    new RegExp(`^\\d+\\.(${TEMP}|${BACKUP})$`).test(name.slice(base.length + 1))
+  );
 }
 
 /**
@@ -137,13 +140,20 @@ export async function lockCentral(file: string): Promise<HeldLock> {
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ELOCKED") {
-      throw new UserError(`En annen innhenting skriver til «${file}» akkurat nå. Vent til den er ferdig, og prøv igjen.`, 1);
+      throw new UserError(
+        `En annen innhenting skriver til «${file}» akkurat nå. Vent til den er ferdig, og prøv igjen.`,
+        1,
+      );
     }
     throw error;
   }
   return {
     check: () => {
-      if (compromised) throw new UserError(`Låsen på «${file}» gikk tapt underveis (en annen innhenting kan ha tatt over). Ingenting er skrevet; prøv igjen.`, 1);
+      if (compromised)
+        throw new UserError(
+          `Låsen på «${file}» gikk tapt underveis (en annen innhenting kan ha tatt over). Ingenting er skrevet; prøv igjen.`,
+          1,
+        );
     },
     release: async () => {
       if (compromised) return;

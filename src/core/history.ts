@@ -20,7 +20,8 @@ export function historyDecision(central: CentralInputs, year: number, today: Iso
   const reportYear = central.settings.year;
   if (reportYear === undefined) return "no_report_year";
   if (year !== reportYear) return "other_year";
-  if (central.settings.deadline === undefined || !(today > central.settings.deadline)) return "before_deadline";
+  if (central.settings.deadline === undefined || !(today > central.settings.deadline))
+    return "before_deadline";
   return "write";
 }
 
@@ -31,7 +32,11 @@ export interface HistoryCell {
 }
 
 /** The cells of the report year's row in Historikk (and of missing headers), nothing else. */
-export function historyCells(raw: CellTable | undefined, summary: Summary, grant: number | undefined): HistoryCell[] {
+export function historyCells(
+  raw: CellTable | undefined,
+  summary: Summary,
+  grant: number | undefined,
+): HistoryCell[] {
   const cells = raw ?? [];
   const header = cells[0] ?? [];
   const indexes = locateColumns(history, header, []);
@@ -58,7 +63,9 @@ export function historyCells(raw: CellTable | undefined, summary: Summary, grant
     associationsWithAgreement: t.associationsWithAgreement,
     grant: grant ?? "",
   };
-  history.keys.forEach((key, i) => updates.push({ cell: `${columnLetter(at[i])}${row + 1}`, value: values[key] }));
+  history.keys.forEach((key, i) =>
+    updates.push({ cell: `${columnLetter(at[i])}${row + 1}`, value: values[key] }),
+  );
   return updates;
 }
 
@@ -69,7 +76,11 @@ export function historyCells(raw: CellTable | undefined, summary: Summary, grant
 export function historyIssuesAsWarnings(issues: ReadonlyArray<Issue>): Issue[] {
   return issues.map((issue) =>
     issue.sheet === history.name && issue.severity === "error"
-      ? { ...issue, severity: "warning", message: `${issue.message}. Raden beholdes som den er, men Samspill bruker den ikke` }
+      ? {
+          ...issue,
+          severity: "warning",
+          message: `${issue.message}. Raden beholdes som den er, men Samspill bruker den ikke`,
+        }
       : issue,
   );
 }

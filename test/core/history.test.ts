@@ -13,19 +13,44 @@ const SETTINGS: Cell[][] = [
   ["Frist for innsending", "15.02.2026"],
 ];
 const HISTORY: Cell[][] = [
-  ["År", "Medlemmer", "Frivillige", "Aktiviteter", "Deltakere", "Nye deltakere", "Frivillige timer", "Foreninger med avtale", "Statstilskudd", "Merknad"],
+  [
+    "År",
+    "Medlemmer",
+    "Frivillige",
+    "Aktiviteter",
+    "Deltakere",
+    "Nye deltakere",
+    "Frivillige timer",
+    "Foreninger med avtale",
+    "Statstilskudd",
+    "Merknad",
+  ],
   ["2018 (før fusjonen)", 5000, "", "", "", "", "", "", "", "To foreninger"],
   [2024, "ca. 8000", 880, 410, 9712, 1900, 2700, 17, 1_350_000, ""],
 ];
-const inputs = (settings = SETTINGS) => readCentralInputs({ Oppsett: settings, Foreninger: [["Forening-ID"]], Historikk: HISTORY }, "2026-03-01");
-const summary = { year: 2025, totals: { members: 10, volunteers: 2, activities: 3, participants: 40, newParticipants: 5, volunteerHours: 6.5, associationsWithAgreement: 1 } } as Summary;
+const inputs = (settings = SETTINGS) =>
+  readCentralInputs({ Oppsett: settings, Foreninger: [["Forening-ID"]], Historikk: HISTORY }, "2026-03-01");
+const summary = {
+  year: 2025,
+  totals: {
+    members: 10,
+    volunteers: 2,
+    activities: 3,
+    participants: 40,
+    newParticipants: 5,
+    volunteerHours: 6.5,
+    associationsWithAgreement: 1,
+  },
+} as Summary;
 
 describe("Historikk", () => {
   it("is written only by the final rollup of Oppsett's Rapportår", () => {
     expect(historyDecision(inputs(), 2025, "2026-03-01")).toBe("write");
     expect(historyDecision(inputs(), 2025, "2026-02-15")).toBe("before_deadline");
     expect(historyDecision(inputs(), 2024, "2026-03-01")).toBe("other_year");
-    expect(historyDecision(inputs(SETTINGS.filter((r) => r[0] !== "Rapportår")), 2025, "2026-03-01")).toBe("no_report_year");
+    expect(historyDecision(inputs(SETTINGS.filter((r) => r[0] !== "Rapportår")), 2025, "2026-03-01")).toBe(
+      "no_report_year",
+    );
   });
 
   it("gets cells of its own year's row only: a new row after the last, nothing else touched", () => {
@@ -43,7 +68,11 @@ describe("Historikk", () => {
   });
 
   it("rewrites an existing row of the year in place, whatever order the columns are in", () => {
-    const reordered = [["Merknad", "År", "Deltakere"], ["x", "2025", 1], ["y", 2024, 2]];
+    const reordered = [
+      ["Merknad", "År", "Deltakere"],
+      ["x", "2025", 1],
+      ["y", 2024, 2],
+    ];
     const cells = historyCells(reordered, summary, undefined);
     expect(cells.filter((c) => /2$/.test(c.cell)).sort((a, b) => (a.cell < b.cell ? -1 : 1))).toEqual([
       { cell: "B2", value: 2025 },
@@ -56,7 +85,15 @@ describe("Historikk", () => {
       { cell: "I2", value: 1 },
       { cell: "J2", value: "" },
     ]);
-    expect(cells.filter((c) => c.cell.endsWith("1")).map((c) => c.cell)).toEqual(["D1", "E1", "F1", "G1", "H1", "I1", "J1"]);
+    expect(cells.filter((c) => c.cell.endsWith("1")).map((c) => c.cell)).toEqual([
+      "D1",
+      "E1",
+      "F1",
+      "G1",
+      "H1",
+      "I1",
+      "J1",
+    ]);
     expect(cells.some((c) => c.cell.startsWith("A"))).toBe(false);
   });
 
@@ -72,8 +109,31 @@ describe("Historikk", () => {
 });
 
 describe("Historikk through the rollup every runtime runs (services/rollup: bound script, CLI local and Google)", () => {
-  const central = () => new MemoryWorkbook({ Oppsett: SETTINGS.map((r) => [...r]), Foreninger: [["Forening-ID", "Forening", "Organisasjonsnummer", "Kommunenummer", "Regneark", "Kontakt e-post", "Kommunepartner e-post", "Aktiv"]], Historikk: HISTORY.map((r) => [...r]) });
-  const run = (workbook: MemoryWorkbook, year?: number) => runRollup({ central: workbook, openAssociation: () => ({ kind: "not_found" }), now: () => new Date("2026-03-01T10:00:00Z"), user: "test", year });
+  const central = () =>
+    new MemoryWorkbook({
+      Oppsett: SETTINGS.map((r) => [...r]),
+      Foreninger: [
+        [
+          "Forening-ID",
+          "Forening",
+          "Organisasjonsnummer",
+          "Kommunenummer",
+          "Regneark",
+          "Kontakt e-post",
+          "Kommunepartner e-post",
+          "Aktiv",
+        ],
+      ],
+      Historikk: HISTORY.map((r) => [...r]),
+    });
+  const run = (workbook: MemoryWorkbook, year?: number) =>
+    runRollup({
+      central: workbook,
+      openAssociation: () => ({ kind: "not_found" }),
+      now: () => new Date("2026-03-01T10:00:00Z"),
+      user: "test",
+      year,
+    });
 
   it("keeps every typed cell when --year names another year", async () => {
     const workbook = central();
@@ -91,4 +151,3 @@ describe("Historikk through the rollup every runtime runs (services/rollup: boun
     expect(after[3].slice(0, 2)).toEqual([2025, 0]);
   });
 });
-
