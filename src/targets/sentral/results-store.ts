@@ -20,6 +20,8 @@ import { Workbook } from "../../workbook/workbook";
 export const WORKING_TAB = "Samspill-innhenting";
 export const LAST_TAB = "Samspill-resultater";
 export const CHUNK = 40_000;
+/** Stored results are written in blocks of at most this many characters (one append each), not one giant setValues. */
+export const WRITE_BLOCK_CHARS = 2_000_000;
 const HEADER = ["Kjøring", "Forening-ID", "Lest", "Data"];
 
 export interface StoredResult {
@@ -73,9 +75,27 @@ export class ResultsStore {
     return { found: decodeRows(rows, runId), rows };
   }
 
-  /** Keeps the published run's rows for partner views and reminders (one write). */
+  /**
+   * Keeps the published run's rows for partner views and reminders: the header, then blocks of rows
+   * of at most WRITE_BLOCK_CHARS characters, one append each (a single setValues of every result can
+   * be tens of megabytes for 1,000 associations).
+   */
   saveLast(runId: string, results: ReadonlyArray<StoredResult>): void {
-    this.central.write(LAST_TAB, [HEADER, ...results.map((r) => encodeResult(runId, r.result, r.readAt))]);
+    this.central.write(LAST_TAB, [HEADER]);
+    let block: Cell[][] = [];
+    let chars = 0;
+    for (const r of results) {
+      const row = encodeResult(runId, r.result, r.readAt);
+      const size = row.reduce<number>((n, c) => n + String(c ?? "").length, 0);
+      if (block.length && chars + size > WRITE_BLOCK_CHARS) {
+        this.central.append(LAST_TAB, block);
+        block = [];
+        chars = 0;
+      }
+      block.push(row);
+      chars += size;
+    }
+    if (block.length) this.central.append(LAST_TAB, block);
   }
 
   loadLast(): StoredResult[] {

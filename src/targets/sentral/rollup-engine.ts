@@ -45,6 +45,8 @@ export interface LastRun {
   associations: number;
   slices: number;
   seconds: number;
+  /** How long the final step took: reading the stored results and writing every output tab. */
+  publishSeconds?: number;
 }
 
 export interface Scheduler {
@@ -252,6 +254,12 @@ function runSlice(options: RollupEngineOptions, state: RollupState, inputs: Cent
         : `Alle ${list.length} foreninger er hentet inn. Tallene publiseres i neste kjøring om litt.`;
     return { kind: "continuing", done: state.next, total: list.length, message };
   }
+  // Every association is read. The continuation is armed BEFORE publishing: if Apps Script stops this
+  // run while it writes the outputs, the next run publishes again from the same stored results
+  // (outputs are rewritten whole and Historikk cell by cell, so nothing is counted twice). Publishing
+  // cancels the trigger when it has finished.
+  save();
+  options.scheduler?.continueLater();
   return publish(options, state, inputs, store);
 }
 
@@ -261,6 +269,7 @@ function publish(
   inputs: CentralInputs,
   store: ResultsStore,
 ): RollupStep {
+  const publishStart = options.now().getTime();
   const { found } = store.loadWorking(state.runId);
   const ordered: StoredResult[] = inputs.associations.map(
     (entry) => found.get(entry.id) ?? readOne(options, entry, state),
@@ -289,6 +298,7 @@ function publish(
     associations: ordered.length,
     slices: state.slices,
     seconds,
+    publishSeconds: Math.round((options.now().getTime() - publishStart) / 100) / 10,
   };
   writeJson(options.properties, LAST_RUN_KEY, last);
   options.properties.delete(STATE_KEY);
