@@ -35,6 +35,13 @@ export const TARGETS: Record<string, TargetConfig> = {
     manifest: "src/targets/sentral/appsscript.json",
     sidebars: "sentral",
   },
+  // The forening code bound to the master template spreadsheet (top-level menu «Samspill»).
+  mal: {
+    entry: "src/targets/mal/main.ts",
+    publicList: "src/targets/mal/public.ts",
+    manifest: "src/targets/mal/appsscript.json",
+    sidebars: "forening",
+  },
 };
 
 /** SPEC "Budgets": server bundle per target. */

@@ -56,7 +56,9 @@ export interface ForeningApi {
   /** Checks again on the server and appends the row under a document lock. */
   addActivity(values: Record<string, string>): SaveResult;
   /** unlisted: rows left out because they have errors the sidebar cannot fix (Kontroller rapporten shows them). */
-  getMilestones(): { today: string; milestones: MilestoneDto[]; statuses: string[]; unlisted: number };
+  getMilestones(): { today: string; milestones: MilestoneDto[]; statuses: string[]; unlisted: number; fields: FieldDto[]; municipalityNumber: string };
+  /** A new milestone: checked again on the server (the Milepæler template's rules), appended under a document lock. */
+  addMilestone(values: Record<string, string>): SaveResult;
   /** completedDate: ISO date, required when status is Fullført. */
   setMilestoneStatus(row: number, status: string, completedDate: string): SaveResult;
 }

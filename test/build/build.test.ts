@@ -42,6 +42,16 @@ describe("npm run build: build/forening", () => {
     expect(manifest).toEqual(JSON.parse(readFileSync(join(ROOT, "appsscript.json"), "utf8")));
   });
 
+  it("build/mal (the script bound to the master template) asks for exactly the add-on's three scopes", async () => {
+    const mal = await buildTarget("mal", { outDir: join(out, "mal") });
+    const manifest = JSON.parse(readFileSync(join(mal.dir, "appsscript.json"), "utf8"));
+    expect([...manifest.oauthScopes].sort()).toEqual([...SCOPES].sort());
+    expect(manifest.runtimeVersion).toBe("V8");
+    expect(manifest.timeZone).toBe("Europe/Oslo");
+    // No add-on section: a bound script has a top-level menu and no Marketplace listing.
+    expect(manifest.addOns).toBeUndefined();
+  });
+
   it("is one minified IIFE with no ES module syntax left, within the 150 KB budget", () => {
     expect(code).not.toMatch(/(^|[;}\s])export\s*(\{|\*|default|const|function|let|var|class)/m);
     expect(code).not.toMatch(/(^|[;}\s])import\s*(\{|\*|["'])/m);

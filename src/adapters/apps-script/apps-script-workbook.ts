@@ -1,7 +1,7 @@
 import { Cell, CellTable, columnLetter, parseA1 } from "../../core/cell";
 import { dateAtNoonUtc, TIME_ZONE } from "../../core/dates";
-import { ColumnFormat } from "../../core/output-table";
-import { ColumnPlan, SheetPlan } from "../../core/plan";
+import { ColumnFormat, OutputLayout } from "../../core/output-table";
+import { ColumnPlan, HEADER_BACKGROUND, SheetPlan } from "../../core/plan";
 import { CellMark, CellUpdate, MARK_BACKGROUND, Workbook } from "../../workbook/workbook";
 import { buildValidation, cellFormat, needsPlainText, NUMBER_FORMATS, toSheetValue } from "./formats";
 
@@ -28,6 +28,9 @@ const WHITE = "#ffffff";
 
 /** Number formats of a template's data cells (a year is shown 2025, not 2 025). */
 export const PLAN_FORMATS: Record<ColumnFormat, string> = { ...NUMBER_FORMATS, whole: "0", decimal: "0.0#" };
+
+/** Width (px) of every template column of a table in Sheets: the widest header fits. */
+const SHEETS_TABLE_WIDTH = 180;
 
 /** Google's size of a sheet made with insertSheet(). */
 const NEW_SHEET_ROWS = 1000;
@@ -180,7 +183,7 @@ export class AppsScriptWorkbook implements Workbook {
     return { header, rows };
   }
 
-  write(name: string, rows: Cell[][], formats: ReadonlyArray<ColumnFormat | undefined> = []): void {
+  write(name: string, rows: Cell[][], formats: ReadonlyArray<ColumnFormat | undefined> = [], layout?: OutputLayout): void {
     const tab = this.tab(name) ?? this.insert(name);
     this.forget(tab);
     if (!tab.created) tab.sheet.clearContents();
@@ -192,9 +195,10 @@ export class AppsScriptWorkbook implements Workbook {
     // Formats first: a string cell is plain text before its value lands, so it stays that string.
     // Without column formats, only cells Sheets would reinterpret (and dates) need one.
     if (formats.length > 0 || !tab.created || values.some((row) => row.some((v) => needsPlainText(v) || v instanceof Date))) {
-      range.setNumberFormats(values.map((row) => row.map((value, j) => cellFormat(value, formats[j]))));
+      range.setNumberFormats(values.map((row, i) => row.map((value, j) => cellFormat(value, layout?.cellFormats[i]?.[j] ?? formats[j]))));
     }
     range.setValues(values);
+    if (layout) this.applyLayout(tab, rows.length, width, layout);
     if (tab.created) {
       tab.written = values.map((row) => row.map((v) => (v instanceof Date ? new Date(v.getTime()) : v)));
       tab.lastRead = { range, top: 1, left: 1, rows: values.length, columns: width };
@@ -390,7 +394,10 @@ export class AppsScriptWorkbook implements Workbook {
       range.setNumberFormats(Array.from({ length: dataRows }, () => formats));
       range.setDataValidations(Array.from({ length: dataRows }, () => validations));
     }
-    this.applyWidths(tab, plan.columns.map((c) => ({ index: c.index, width: c.width })));
+    // One width for every template column of a table: it fits every header, in one setColumnWidths
+    // call per tab (each run of a distinct width is a call, and set-up must stay within 60 calls).
+    // Long texts (Tittel, Kommentar) wrap in the cell editor; the .xlsx has the planned widths.
+    this.applyWidths(tab, plan.columns.map((c) => ({ index: c.index, width: SHEETS_TABLE_WIDTH })));
   }
 
   /**
@@ -461,6 +468,28 @@ export class AppsScriptWorkbook implements Workbook {
     for (const stroke of widthStrokes(columns.filter((c) => c.width !== DEFAULT_COLUMN_WIDTH))) {
       tab.sheet.setColumnWidths(stroke.index + 1, stroke.count, stroke.width);
     }
+  }
+
+  /**
+   * An output tab's layout on screen: frozen header, widths, heading rows bold on a shade, wrapping
+   * columns — a constant number of calls per tab. SpreadsheetApp has no print set-up (paper,
+   * orientation and fit to width are chosen in File → Print), and Sheets' default font is Arial
+   * already. A filter is not set: Range.createFilter fails on a tab that has one, and asking first
+   * costs a call per tab on every rollup.
+   */
+  private applyLayout(tab: Tab, rows: number, width: number, layout: OutputLayout): void {
+    this.applyWidths(tab, layout.widths.map((characters, index) => ({ index, width: Math.round(characters * 7 + 8) })));
+    // A free layout (the instructions written by set-up) gets its widths only: set-up's budget.
+    if (layout.frozenRows === 0) return;
+    tab.sheet.setFrozenRows(layout.frozenRows);
+    const headings = layout.headingRows.filter((r) => r < rows).map((r) => `A${r + 1}:${columnLetter(width - 1)}${r + 1}`);
+    if (headings.length) {
+      const list = tab.sheet.getRangeList(headings);
+      list.setFontWeight("bold");
+      list.setBackground(HEADER_BACKGROUND);
+    }
+    const wrapping = layout.wrap.flatMap((wrap, c) => (wrap ? [`${columnLetter(c)}1:${columnLetter(c)}${rows}`] : []));
+    if (wrapping.length) tab.sheet.getRangeList(wrapping).setWrap(true);
   }
 
   /** Replaces Samspill's earlier rules (custom formula painting our colours); keeps the user's. */

@@ -1,4 +1,5 @@
 import { AppsScriptWorkbook } from "../../adapters/apps-script/apps-script-workbook";
+import { INSTRUCTIONS } from "../../core/templates/instructions";
 import { TIME_ZONE, todayInOslo } from "../../core/dates";
 import { a1, Cell, isBlankCell, parseA1 } from "../../core/cell";
 import { Issue, marksCell } from "../../core/issues";
@@ -22,10 +23,20 @@ const TABLES: ReadonlyArray<Template<any>> = [activities, milestones, measures];
 const TITLE = "Samspill";
 
 /**
+ * Where the menu lives. `addon`: the Editor add-on (Utvidelser → Samspill, only a start item before
+ * authorisation). `bound`: the script bound to the master template and its copies (build/mal): a
+ * top-level menu «Samspill» with every item at once. A bound script's onOpen is a simple trigger in
+ * AuthMode.LIMITED (https://developers.google.com/apps-script/reference/script/auth-mode), which
+ * cannot ask for authorisation; the first click on any item does (Google's dialog), so there is no
+ * start step. Building the menu reads nothing in either mode.
+ */
+export type ForeningMenu = "addon" | "bound";
+
+/**
  * The `forening` add-on wired to Apps Script: triggers, menu actions and the sidebar API.
  * `services` are the Apps Script globals (or the stand-in's in tests); nothing is touched at load time.
  */
-export function createForeningApp(services: AppsScriptServices, clock: () => Date = () => new Date()) {
+export function createForeningApp(services: AppsScriptServices, clock: () => Date = () => new Date(), menu: ForeningMenu = "addon") {
   const spreadsheet = () => services.SpreadsheetApp.getActiveSpreadsheet();
   const api: ForeningServer = createForeningApi({
     // A fresh workbook per server call: its caches live exactly as long as the call.
@@ -41,12 +52,15 @@ export function createForeningApp(services: AppsScriptServices, clock: () => Dat
   });
 
   const ui = () => services.SpreadsheetApp.getUi();
+  const addFullMenu = () => addMenu(ui(), FULL_MENU, menu === "bound" ? { addon: false, title: TITLE } : { addon: true });
+  const menuPath = menu === "bound" ? TITLE : `Utvidelser → ${TITLE}`;
   const showSidebar = (file: keyof typeof SIDEBARS) => ui().showSidebar(services.HtmlService.createHtmlOutputFromFile(file).setTitle(SIDEBARS[file]));
 
   return {
-    /** Builds the menu. In AuthMode.NONE only a start item, and nothing else is touched. */
+    /** Builds the menu. In AuthMode.NONE (add-on only) just a start item; nothing else is touched. */
     onOpen(e?: OpenEvent): void {
-      addMenu(ui(), isAuthModeNone(services, e) ? START_MENU : FULL_MENU, { addon: true });
+      if (menu === "addon" && isAuthModeNone(services, e)) addMenu(ui(), START_MENU, { addon: true });
+      else addFullMenu();
     },
 
     onInstall(e?: OpenEvent): void {
@@ -61,8 +75,8 @@ export function createForeningApp(services: AppsScriptServices, clock: () => Dat
 
     /** After the user authorised the add-on from the start item: the full menu, and a hint. */
     menuStart(): void {
-      addMenu(ui(), FULL_MENU, { addon: true });
-      spreadsheet().toast("Samspill er klart. Velg Utvidelser → Samspill → Sett opp rapportmal for å lage fanene.", TITLE, 10);
+      addFullMenu();
+      spreadsheet().toast(`Samspill er klart. Velg ${menuPath} → Sett opp rapportmal for å lage fanene.`, TITLE, 10);
     },
 
     menuSetUp(): void {
@@ -71,7 +85,7 @@ export function createForeningApp(services: AppsScriptServices, clock: () => Dat
       if (book.getSpreadsheetTimeZone() !== TIME_ZONE) book.setSpreadsheetTimeZone(TIME_ZONE);
       const workbook = new AppsScriptWorkbook(book, services.SpreadsheetApp, services.Utilities);
       // Creating a missing tab is its lookup too: no getSheetByName per tab on a new spreadsheet.
-      workbook.createMissing(TEMPLATES.map((t) => t.name));
+      workbook.createMissing([INSTRUCTIONS, ...TEMPLATES.map((t) => t.name)]);
       setUpTemplates(workbook);
       book.toast("Fanene Årsrapport, Aktiviteter, Milepæler og Tiltak er klare. Data som fantes fra før er beholdt.", TITLE, 8);
     },
@@ -112,6 +126,7 @@ export function createForeningApp(services: AppsScriptServices, clock: () => Dat
     addActivity: (values: Record<string, string>) => api.addActivity(values),
     getMilestones: () => api.getMilestones(),
     setMilestoneStatus: (row: number, status: string, completedDate: string) => api.setMilestoneStatus(row, status, completedDate),
+    addMilestone: (values: Record<string, string>) => api.addMilestone(values),
   };
 }
 

@@ -2,11 +2,18 @@
 // top-level wrapper per name in PUBLIC_FUNCTIONS (public.ts). Nothing runs at load time.
 import { globalServices } from "../shared/gas";
 import { PublicFunctions } from "../shared/public";
-import { createForeningApp, ForeningApp } from "./app";
+import { createForeningApp, ForeningApp, ForeningMenu } from "./app";
 import type { PublicName } from "./public";
 
 let app: ForeningApp | undefined;
-const the = (): ForeningApp => (app ??= createForeningApp(globalServices()));
+let menu: ForeningMenu = "addon";
+const the = (): ForeningApp => (app ??= createForeningApp(globalServices(), undefined, menu));
+
+/** The bound-script target (src/targets/mal/main.ts) runs these same entry points with its top-level menu. */
+export function useBoundMenu(): void {
+  menu = "bound";
+  app = undefined;
+}
 
 export const onOpen: ForeningApp["onOpen"] = (e) => the().onOpen(e);
 export const onInstall: ForeningApp["onInstall"] = (e) => the().onInstall(e);
@@ -25,6 +32,7 @@ export const getActivityForm = () => the().getActivityForm();
 export const addActivity: ForeningApp["addActivity"] = (values) => the().addActivity(values);
 export const getMilestones = () => the().getMilestones();
 export const setMilestoneStatus: ForeningApp["setMilestoneStatus"] = (row, status, completedDate) => the().setMilestoneStatus(row, status, completedDate);
+export const addMilestone: ForeningApp["addMilestone"] = (values) => the().addMilestone(values);
 
 // Compile-time check that every public name is exported above (the build checks the built file).
-void ({ onOpen, onInstall, onEdit, menuStart, menuSetUp, menuCheck, menuActivity, menuMilestones, menuSubmit, menuSelfTest, getSelfTest, getProblems, selectCell, getActivityForm, addActivity, getMilestones, setMilestoneStatus } satisfies PublicFunctions<PublicName>);
+void ({ onOpen, onInstall, onEdit, menuStart, menuSetUp, menuCheck, menuActivity, menuMilestones, menuSubmit, menuSelfTest, getSelfTest, getProblems, selectCell, getActivityForm, addActivity, getMilestones, setMilestoneStatus, addMilestone } satisfies PublicFunctions<PublicName>);

@@ -19,7 +19,7 @@ export const START_MENU = [{ label: "Start Samspill", fn: "menuStart" }] as cons
 export const TRIGGERS = ["onOpen", "onInstall", "onEdit"] as const;
 
 /** Server functions the sidebars call through google.script.run. */
-export const SIDEBAR_FUNCTIONS = ["getProblems", "selectCell", "getActivityForm", "addActivity", "getMilestones", "setMilestoneStatus", "getSelfTest"] as const satisfies ReadonlyArray<keyof (ForeningApi & SelfTestApi)>;
+export const SIDEBAR_FUNCTIONS = ["getProblems", "selectCell", "getActivityForm", "addActivity", "getMilestones", "setMilestoneStatus", "addMilestone", "getSelfTest"] as const satisfies ReadonlyArray<keyof (ForeningApi & SelfTestApi)>;
 
 /** Sidebar files (build/forening/<name>.html) and their titles. */
 export const SIDEBARS = {

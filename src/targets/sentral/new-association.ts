@@ -13,9 +13,12 @@ import { Workbook } from "../../workbook/workbook";
 import { errorText } from "./util";
 
 /**
- * "Opprett regneark for ny forening": checks the input with the registry's own rules, creates the
- * spreadsheet, sets it up with the same code as the add-on (services/setup), fills in Forening,
- * Kommunenummer and Rapportår, registers it in Foreninger and shares it with the editors.
+ * "Opprett regneark for ny forening": checks the input with the registry's own rules, copies the
+ * master template named in Oppsett's Malregneark (the copy keeps the bound script, so the association
+ * gets the «Samspill» menu) or, without one, creates a blank spreadsheet; sets it up or repairs it
+ * with the same code as the add-on (services/setup), fills in Forening, Kommunenummer and Rapportår,
+ * registers it in Foreninger and shares it with the editors. A step that fails before registering
+ * discards the new file: nothing is left half-made.
  */
 
 export interface NewAssociationInput {
@@ -25,9 +28,33 @@ export interface NewAssociationInput {
   editors: string;
 }
 
+export interface CreatedFile {
+  id: string;
+  url: string;
+  workbook: Workbook;
+}
+
 export interface AssociationFiles {
-  create(title: string): { id: string; url: string; workbook: Workbook };
+  /** A new blank spreadsheet (time zone Europe/Oslo). */
+  create(title: string): CreatedFile;
+  /**
+   * A copy of the spreadsheet `templateId` (Oppsett's Malregneark) titled `title`, bound script
+   * included, time zone Europe/Oslo. Throws when it cannot be opened or copied.
+   */
+  copy(templateId: string, title: string): CreatedFile;
   addEditors(id: string, emails: string[]): void;
+  /** Moves a file this run created to the bin (a later step failed). */
+  discard(id: string): void;
+}
+
+export const TEMPLATE_FIELD = "Malregneark";
+
+/** The spreadsheet ID in Malregneark: a spreadsheet URL or a bare ID; undefined for anything else. */
+export function templateSpreadsheetId(reference: string): string | undefined {
+  const text = reference.trim();
+  const url = /^https:\/\/docs\.google\.com\/spreadsheets\/(?:u\/\d+\/)?d\/([a-zA-Z0-9_-]{25,})(?:[/?#]|$)/.exec(text);
+  if (url) return url[1];
+  return /^[a-zA-Z0-9_-]{25,}$/.test(text) ? text : undefined;
 }
 
 export type NewAssociationResult =
@@ -97,19 +124,54 @@ export function createAssociation(options: {
   const idColumn = header.findIndex((h) => headerKey(h) === headerKey(registry.columns.id.header));
   const taken = new Set((existing ?? []).slice(1).map((r) => String(r[idColumn] ?? "").toLowerCase()));
   const id = associationId(row.name, row.municipalityNumber, taken);
-  const year = readCentral(central, today).settings.year ?? Number(today.slice(0, 4));
+  const settings = readCentral(central, today).settings;
+  const year = settings.year ?? Number(today.slice(0, 4));
+  const template = String(settings.templateSpreadsheet ?? "").trim();
+  const refuse = (message: string): NewAssociationResult => ({
+    ok: false,
+    errors: [{ field: TEMPLATE_FIELD, message }],
+    message,
+  });
 
-  const created = files.create(`Samspill – ${row.name}`);
-  setUpTemplates(created.workbook);
-  const form = created.workbook.read(annualReport.name) ?? [];
-  const rowOf = (key: keyof typeof annualReport.columns) =>
-    form.findIndex((r) => headerKey(r[0]) === headerKey(annualReport.columns[key].header)) + 1;
-  created.workbook.setCells(annualReport.name, [
-    { cell: `B${rowOf("associationName")}`, value: row.name },
-    { cell: `B${rowOf("municipalityNumber")}`, value: row.municipalityNumber },
-    { cell: `B${rowOf("year")}`, value: year },
-    ...(editors.emails[0] ? [{ cell: `B${rowOf("contactEmail")}`, value: editors.emails[0] }] : []),
-  ]);
+  const title = `Samspill – ${row.name}`;
+  let created: CreatedFile;
+  if (template) {
+    const templateId = templateSpreadsheetId(template);
+    if (!templateId)
+      return refuse(
+        `${TEMPLATE_FIELD} i Oppsett («${template}») er verken adressen til et Google-regneark eller en regneark-ID. Rett feltet, eller tøm det for å lage et tomt regneark uten Samspill-menyen. Ingenting er opprettet.`,
+      );
+    try {
+      created = files.copy(templateId, title);
+    } catch {
+      return refuse(
+        `Malregnearket i Oppsett («${template}») kunne ikke kopieres: det finnes ikke, eller du har ikke tilgang til det. Sjekk adressen i ${TEMPLATE_FIELD}, og at malregnearket er delt med deg. Ingenting er opprettet.`,
+      );
+    }
+  } else {
+    created = files.create(title);
+  }
+  try {
+    // A blank spreadsheet gets the four tabs; a copy of the master has them and is repaired if needed.
+    setUpTemplates(created.workbook);
+    const form = created.workbook.read(annualReport.name) ?? [];
+    const rowOf = (key: keyof typeof annualReport.columns) =>
+      form.findIndex((r) => headerKey(r[0]) === headerKey(annualReport.columns[key].header)) + 1;
+    created.workbook.setCells(annualReport.name, [
+      { cell: `B${rowOf("associationName")}`, value: row.name },
+      { cell: `B${rowOf("municipalityNumber")}`, value: row.municipalityNumber },
+      { cell: `B${rowOf("year")}`, value: year },
+      ...(editors.emails[0] ? [{ cell: `B${rowOf("contactEmail")}`, value: editors.emails[0] }] : []),
+    ]);
+  } catch (error) {
+    try {
+      files.discard(created.id);
+    } catch {
+      // The file stays in the staff member's Drive, unregistered and unshared.
+    }
+    const message = `Regnearket for ${row.name} kunne ikke gjøres klart (${errorText(error)}). Det er verken registrert eller delt med noen. Prøv igjen.`;
+    return { ok: false, errors: [{ field: registry.columns.spreadsheet.header, message }], message };
+  }
 
   // Register, placing each value under its header wherever the columns are.
   const values: Record<string, Cell> = {
@@ -136,11 +198,10 @@ export function createAssociation(options: {
   } catch (error) {
     shared = `men kunne ikke deles med ${editors.emails.join(", ")} (${errorText(error)}); del det selv fra Google Disk`;
   }
-  return {
-    ok: true,
-    id,
-    spreadsheetId: created.id,
-    url: created.url,
-    message: `Regnearket for ${row.name} er opprettet, registrert som ${id}, ${shared}.`,
-  };
+  const message = template
+    ? `Regnearket for ${row.name} er kopiert fra malregnearket og har Samspill-menyen. Det er registrert som ${id}, ${shared}.`
+    : `Regnearket for ${row.name} er opprettet, registrert som ${id}, ${shared}. ` +
+      `Det er et tomt regneark uten Samspill-menyen, fordi ${TEMPLATE_FIELD} i Oppsett er tomt: foreningen trenger da Samspill-tillegget. ` +
+      `Fyll inn adressen til malregnearket i ${TEMPLATE_FIELD}, så får nye foreninger menyen.`;
+  return { ok: true, id, spreadsheetId: created.id, url: created.url, message };
 }

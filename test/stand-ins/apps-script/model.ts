@@ -232,6 +232,12 @@ function shrinkBox(box: GridBox, dim: "row" | "col", at: number, count: number):
 
 export type AccessState = "ok" | "not_found" | "no_access";
 
+/** One file of a container-bound script project ("Code.js", "appsscript.json", "kontroller.html"). */
+export interface BoundScriptFile {
+  name: string;
+  source: string;
+}
+
 export class SpreadsheetModel {
   sheets: SheetModel[] = [];
   editors: string[] = [];
@@ -244,6 +250,11 @@ export class SpreadsheetModel {
   active = new Map<string, { sheet: SheetModel; box?: GridBox }>();
   /** Cell writes of executions that have not flushed yet (see WriteJournal). */
   readonly journal = new WriteJournal();
+  /**
+   * The container-bound script project, minimal: its files (name and source). A copy of the
+   * spreadsheet carries them (see copy()); nothing runs them by itself.
+   */
+  boundScript: BoundScriptFile[] = [];
 
   constructor(
     readonly id: string,
@@ -280,9 +291,16 @@ export class SpreadsheetModel {
     return active && this.sheets.includes(active) ? active : this.sheets[0];
   }
 
-  /** A deep copy under a new id (DriveApp makeCopy): content, formats, rules; not sharing. */
+  /**
+   * A deep copy under a new id (DriveApp makeCopy, Spreadsheet.copy): content, formats, rules and the
+   * bound script's files; not sharing. Copying a spreadsheet copies its container-bound script
+   * (https://developers.google.com/apps-script/guides/bound: a bound script lives in its container;
+   * https://tanaikech.github.io/2023/07/07/copying-google-spreadsheet-by-removing-container-bound-script-using-google-apps-script
+   * needs a workaround precisely because a copy includes it).
+   */
   copy(id: string, name: string, owner: string): SpreadsheetModel {
     const copy = new SpreadsheetModel(id, name, owner, this.timeZone, this.locale);
+    copy.boundScript = this.boundScript.map((file) => ({ ...file }));
     copy.nextSheetId = this.nextSheetId;
     copy.nextChartId = this.nextChartId;
     copy.nextProtectionId = this.nextProtectionId;

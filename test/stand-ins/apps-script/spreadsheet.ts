@@ -45,6 +45,13 @@ export class Spreadsheet extends StandIn {
   rename(name: string): void {
     this.m.name = name;
   }
+  /**
+   * A copy owned by the caller, not shared, with the bound script's files
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#copy(String)).
+   */
+  copy(name: string): Spreadsheet {
+    return new Spreadsheet(this.view, this.view.world._copySpreadsheet(this.m, String(name), this.view.userEmail));
+  }
   getSpreadsheetTimeZone(): string {
     return this.m.timeZone;
   }

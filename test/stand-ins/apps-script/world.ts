@@ -77,6 +77,8 @@ export interface SpreadsheetSeed {
   locale?: string;
   /** { Tab: rows } in tab order, or a list with grid sizes. Default: one empty "Sheet1". */
   sheets?: Record<string, SeedCell[][]> | SheetSeed[];
+  /** Files of a script bound to this spreadsheet (name and source), e.g. build/mal's. */
+  boundScript?: Array<{ name: string; source: string }>;
 }
 
 export interface GlobalsOptions {
@@ -375,6 +377,7 @@ export class World {
       locale: seed.locale,
       empty: true,
     });
+    model.boundScript = (seed.boundScript ?? []).map((file) => ({ ...file }));
     const sharing = new Sharing(model);
     for (const e of seed.editors ?? []) sharing.addEditor(e.toLowerCase());
     for (const v of seed.viewers ?? []) sharing.addViewer(v.toLowerCase());
@@ -404,6 +407,13 @@ export class World {
     const model = this._spreadsheets.get(id);
     if (!model) throw new Error(`stand-in: no spreadsheet ${id}`);
     return model.url;
+  }
+
+  /** The files of the script bound to a spreadsheet ([] when none). */
+  boundScriptOf(id: string): Array<{ name: string; source: string }> {
+    const model = this._spreadsheets.get(id);
+    if (!model) throw new Error(`stand-in: no spreadsheet ${id}`);
+    return model.boundScript.map((file) => ({ ...file }));
   }
 
   /** Plain data of a spreadsheet for assertions. */

@@ -177,7 +177,7 @@ describe("sentral in the Apps Script stand-in", () => {
       sheets: Array<{ name: string }>;
     };
     expect(snapshot.editors).toEqual(expect.arrayContaining(["leder@example.no", "nestleder@example.no"]));
-    expect(snapshot.sheets.map((s) => s.name)).toEqual(["Årsrapport", "Aktiviteter", "Milepæler", "Tiltak"]);
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(["Slik fyller du ut", "Årsrapport", "Aktiviteter", "Milepæler", "Tiltak"]);
     expect(t.read(id, "Årsrapport")!.find((r) => r[0] === "Kommunenummer")?.[1]).toBe("5501");
     const registry = t.read(t.centralId, "Foreninger")!;
     expect(registry[registry.length - 1].slice(0, 5)).toEqual([
@@ -187,6 +187,61 @@ describe("sentral in the Apps Script stand-in", () => {
       "5501",
       t.world.urlOf(id),
     ]);
+  });
+
+  it("copies the master template in Malregneark with its bound script, in Oslo time, shared and registered", () => {
+    const t = sentralWorld(1);
+    // The master template: a spreadsheet with the build/mal script bound to it (minimal files here).
+    const script = [
+      { name: "Code.js", source: "function onOpen(e) {}" },
+      { name: "appsscript.json", source: '{"timeZone":"Europe/Oslo"}' },
+    ];
+    const master = t.world.addSpreadsheet({ name: "Samspill – mal", owner: STAFF, timeZone: "Europe/Helsinki", boundScript: script });
+    const staff = t.world.globalsFor({ userEmail: STAFF });
+    const oppsett = staff.SpreadsheetApp.openById(t.centralId).getSheetByName("Oppsett")!;
+    const row = oppsett.getDataRange().getValues().findIndex((r) => r[0] === "Malregneark") + 1;
+    oppsett.getRange(row, 2).setValue(t.world.urlOf(master));
+    staff.SpreadsheetApp.flush();
+
+    t.world.queueUiResponse({ button: "OK", text: "Seniornett Tromsø" });
+    t.world.queueUiResponse({ button: "OK", text: "5501" });
+    t.world.queueUiResponse({ button: "OK", text: "leder@example.no" });
+    const before = new Set(t.world.spreadsheetIds());
+    const result = t.app().createAssociationSpreadsheet();
+    expect(result).toMatchObject({ ok: true, id: "5501-seniornett-tromso" });
+    expect(result.message).toMatch(/kopiert fra malregnearket og har Samspill-menyen/);
+    const id = t.world.spreadsheetIds().find((x) => !before.has(x))!;
+    // The copy carries the bound script, file for file; the master keeps its own.
+    expect(t.world.boundScriptOf(id)).toEqual(script);
+    expect(t.world.boundScriptOf(master)).toEqual(script);
+    const copy = t.world.snapshot(id);
+    expect(copy.name).toBe("Samspill – Seniornett Tromsø");
+    expect(copy.timeZone).toBe("Europe/Oslo");
+    expect(t.world.snapshot(master).timeZone).toBe("Europe/Helsinki");
+    expect(copy.editors).toEqual(expect.arrayContaining(["leder@example.no"]));
+    expect(copy.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Årsrapport", "Aktiviteter", "Milepæler", "Tiltak"]));
+    expect(t.read(id, "Årsrapport")!.find((r) => r[0] === "Kommunenummer")?.[1]).toBe("5501");
+    const registry = t.read(t.centralId, "Foreninger")!;
+    expect(registry[registry.length - 1].slice(0, 5)).toEqual(["5501-seniornett-tromso", "Seniornett Tromsø", "", "5501", t.world.urlOf(id)]);
+  });
+
+  it("says so, and creates nothing, when the master template in Malregneark cannot be opened", () => {
+    const t = sentralWorld(1);
+    const staff = t.world.globalsFor({ userEmail: STAFF });
+    const oppsett = staff.SpreadsheetApp.openById(t.centralId).getSheetByName("Oppsett")!;
+    const row = oppsett.getDataRange().getValues().findIndex((r) => r[0] === "Malregneark") + 1;
+    oppsett.getRange(row, 2).setValue("https://docs.google.com/spreadsheets/d/1NoSuchSpreadsheetAbcdefghijklmnopqrstuvwx/edit");
+    staff.SpreadsheetApp.flush();
+    t.world.queueUiResponse({ button: "OK", text: "Seniornett Tromsø" });
+    t.world.queueUiResponse({ button: "OK", text: "5501" });
+    t.world.queueUiResponse({ button: "OK", text: "leder@example.no" });
+    const before = t.world.spreadsheetIds().length;
+    const registered = t.read(t.centralId, "Foreninger")!.length;
+    const result = t.app().createAssociationSpreadsheet();
+    expect(result).toMatchObject({ ok: false });
+    expect(t.world.dialogs.at(-1)!.content).toMatch(/^Regnearket ble ikke opprettet:\n\nMalregnearket i Oppsett .* kunne ikke kopieres/);
+    expect(t.world.spreadsheetIds()).toHaveLength(before);
+    expect(t.read(t.centralId, "Foreninger")).toHaveLength(registered);
   });
 
   it("updates partner views: a removed address loses access", () => {

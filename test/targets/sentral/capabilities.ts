@@ -9,7 +9,7 @@ import { Mailer, MailMessage } from "../../../src/targets/sentral/reminders";
  * Google will not share with (like a non-Google address makes addViewer fail); `log` records each
  * port call in order, so a test can cut a run off at any step.
  */
-export function memoryDrive(options: { refuse?: ReadonlySet<string> } = {}) {
+export function memoryDrive(options: { refuse?: ReadonlySet<string>; copyFails?: boolean } = {}) {
   const files = new Map<
     string,
     { title: string; workbook: MemoryWorkbook; viewers: Set<string>; editors: Set<string> }
@@ -44,7 +44,16 @@ export function memoryDrive(options: { refuse?: ReadonlySet<string> } = {}) {
   };
   const associations: AssociationFiles = {
     create,
+    // A copy of a file in this drive, workbook and all (options.copyFails: the template cannot be opened).
+    copy: (templateId, title) => {
+      const template = files.get(templateId);
+      if (!template || options.copyFails) throw new Error("Requested entity was not found.");
+      const copy = create(title);
+      for (const name of template.workbook.sheetNames()) copy.workbook.write(name, template.workbook.read(name) ?? []);
+      return copy;
+    },
     addEditors: (id, emails) => emails.forEach((e) => files.get(id)!.editors.add(e)),
+    discard: (id) => void files.delete(id),
   };
   return { files, views, associations, log };
 }

@@ -9,9 +9,14 @@ export function municipalityOf(i: number): string {
   return MUNICIPALITIES[(i * 7) % MUNICIPALITIES.length].number;
 }
 
-export function sampleSheets(i: number): Record<string, Cell[][]> {
-  const home = municipalityOf(i);
-  const other = municipalityOf(i + 1);
+/** Association i in municipality i of the list: every municipality once for i < 357 (the bench's partner views). */
+export function distinctMunicipalityOf(i: number): string {
+  return MUNICIPALITIES[i % MUNICIPALITIES.length].number;
+}
+
+export function sampleSheets(i: number, municipality: (i: number) => string = municipalityOf): Record<string, Cell[][]> {
+  const home = municipality(i);
+  const other = municipality(i + 1);
   const activities = Array.from({ length: 2 + (i % 5) }, (_, k) => ({
     date: `${String(1 + ((i + k) % 28)).padStart(2, "0")}.${String(1 + (k % 12)).padStart(2, "0")}.2025`,
     type: ["Kurs", "Datahjelp", "Foredrag", "Åpent møte"][k % 4],
@@ -72,7 +77,7 @@ export function associationId(i: number): string {
 
 export function centralWorkbook(
   count: number,
-  options: { deadline?: string; partners?: (i: number) => string } = {},
+  options: { deadline?: string; partners?: (i: number) => string; municipality?: (i: number) => string } = {},
 ): CentralFixture {
   const spreadsheetOf = new Map<string, string>();
   const rows: Cell[][] = [];
@@ -84,7 +89,7 @@ export function centralWorkbook(
       rowOf(registry, {
         id,
         name: `Seniornett ${i}`,
-        municipalityNumber: municipalityOf(i),
+        municipalityNumber: (options.municipality ?? municipalityOf)(i),
         spreadsheet: `https://docs.google.com/spreadsheets/d/${sheetId}/edit`,
         contactEmail: i % 10 === 9 ? "" : `kontakt${i}@example.no`,
         partnerEmails: options.partners?.(i) ?? "",

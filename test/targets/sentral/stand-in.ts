@@ -47,7 +47,13 @@ export interface SentralWorld {
 
 export function sentralWorld(
   count: number,
-  options: { deadline?: string; partners?: (i: number) => string; seedAssociations?: boolean } = {},
+  options: {
+    deadline?: string;
+    partners?: (i: number) => string;
+    seedAssociations?: boolean;
+    /** Association i's municipality number (default: the fixtures' 51 distinct ones, repeating). */
+    municipality?: (i: number) => string;
+  } = {},
 ): SentralWorld {
   const world = createWorld({ startTime: Date.UTC(2026, 0, 25, 9, 0, 0), mailQuota: 1500 });
   const { workbook } = centralWorkbook(count, options);
@@ -70,7 +76,7 @@ export function sentralWorld(
         name: `Seniornett ${i}`,
         owner: `kontakt${i}@example.no`,
         editors: [STAFF],
-        sheets: seed(sampleSheets(i)),
+        sheets: seed(sampleSheets(i, options.municipality)),
       });
   }
   const now = latencyClock(world);

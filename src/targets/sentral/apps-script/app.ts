@@ -1,6 +1,7 @@
 import { AppsScriptWorkbook } from "../../../adapters/apps-script/apps-script-workbook";
 import { parseA1 } from "../../../core/cell";
-import { ASSOCIATION_TEMPLATES } from "../../../core/templates/association";
+import { TIME_ZONE } from "../../../core/dates";
+import { INSTRUCTIONS } from "../../../core/templates/instructions";
 import { SentralApi } from "../../../ui/api-types";
 import { Workbook } from "../../../workbook/workbook";
 import { createSentralApi } from "../api";
@@ -148,14 +149,6 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     };
   };
 
-  const open = (id: string) => {
-    try {
-      return g.SpreadsheetApp.openById(id);
-    } catch {
-      return undefined;
-    }
-  };
-
   /** A new spreadsheet whose first (default) tab is renamed, so no empty "Ark1" is left behind. */
   const createSpreadsheet = (title: string, firstTab: string) => {
     const ss = g.SpreadsheetApp.create(title);
@@ -163,12 +156,22 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     return ss;
   };
 
+  /** An association's spreadsheet keeps Oslo calendar days (dates are read in its time zone). */
+  const associationFile = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => {
+    if (ss.getSpreadsheetTimeZone() !== TIME_ZONE) ss.setSpreadsheetTimeZone(TIME_ZONE);
+    return { id: ss.getId(), url: ss.getUrl(), workbook: new AppsScriptWorkbook(ss, g.SpreadsheetApp) };
+  };
   const associationFiles = (): AssociationFiles => ({
-    create: (title) => {
-      const ss = createSpreadsheet(title, ASSOCIATION_TEMPLATES[0].name);
-      return { id: ss.getId(), url: ss.getUrl(), workbook: new AppsScriptWorkbook(ss, g.SpreadsheetApp) };
-    },
+    // The new spreadsheet's first tab becomes «Slik fyller du ut», which set-up puts first.
+    create: (title) => associationFile(createSpreadsheet(title, INSTRUCTIONS)),
+    // Spreadsheet.copy keeps the container-bound script (build/mal), so the copy has the «Samspill» menu.
+    copy: (templateId, title) => associationFile(g.SpreadsheetApp.openById(templateId).copy(title)),
     addEditors: (id, emails) => void g.SpreadsheetApp.openById(id).addEditors(emails),
+    // No Drive scope to trash it: the unregistered, unshared file is renamed so staff can delete it.
+    discard: (id) => {
+      const ss = g.SpreadsheetApp.openById(id);
+      ss.rename(`${ss.getName()} (ufullstendig – kan slettes)`);
+    },
   });
 
   const api = (): SentralApi =>
