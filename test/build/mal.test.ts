@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createContext, runInContext } from "node:vm";
-import { APP_GLOBAL, buildTarget, BuiltTarget, MAX_BUNDLE_BYTES } from "../../scripts/build";
+import micromatch from "micromatch";
+import { APP_GLOBAL, buildTarget, BuiltTarget, MAX_BUNDLE_BYTES, ROOT } from "../../scripts/build";
 import { FULL_MENU } from "../../src/targets/forening/public";
 import { PUBLIC_FUNCTIONS } from "../../src/targets/mal/public";
 import { createWorld, MenuEntry, World } from "../stand-ins/apps-script";
@@ -63,6 +64,24 @@ describe("npm run build: build/mal (the bound master template script)", () => {
       ]),
     );
     expect(built.codeBytes).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
+  });
+
+  it("npm run deploy:mal pushes exactly the built folder's files (.clasp-mal.json rootDir + .claspignore)", () => {
+    const clasp = JSON.parse(readFileSync(join(ROOT, ".clasp-mal.json"), "utf8"));
+    expect(clasp.rootDir).toBe("build/mal");
+    expect(typeof clasp.scriptId).toBe("string");
+    const scripts = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts;
+    expect(scripts["deploy:mal"]).toBe(
+      "npm run lint && npm test && npm run build -- mal && clasp push --force -P .clasp-mal.json",
+    );
+    const ignore = readFileSync(join(ROOT, ".claspignore"), "utf8")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith("#"));
+    writeFileSync(join(built.dir, "notes.txt"), "x");
+    const pushed = micromatch.not([...readdirSync(built.dir), "sub/Other.js"], ignore, { dot: true }).sort();
+    rmSync(join(built.dir, "notes.txt"));
+    expect(pushed).toEqual([...built.files].sort());
   });
 
   it("exposes the add-on's functions minus the add-on-only start item and onInstall", () => {
