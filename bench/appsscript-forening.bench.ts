@@ -51,6 +51,7 @@ export async function figures(): Promise<Figure[]> {
   const changed = edit(5000, "F5000", 20000);
   const dated = edit(5000, "A5000", new Date(Date.UTC(2024, 4, 2, 12)));
   const built = await buildTarget("forening");
+  const mal = await buildTarget("mal");
   const sidebars = built.files.filter((f) => f.endsWith(".html"));
   const { statSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -77,6 +78,7 @@ export async function figures(): Promise<Figure[]> {
     },
     { name: "appsscript.edit.allCalls.dateColumn", value: dated.all, unit: "calls", note: "the same Dato edit: every counted call" },
     { name: "bundle.forening.bytes", value: built.codeBytes, unit: "bytes", note: "build/forening/Code.js, minified" },
+    { name: "bundle.mal.bytes", value: mal.codeBytes, unit: "bytes", note: "build/mal/Code.js (the forening code bound to the master template), minified; budget 153600" },
     ...(sidebarBytes.length ? [{ name: "sidebar.forening.maxBytes", value: Math.max(...sidebarBytes), unit: "bytes", note: `largest of ${sidebars.join(", ")}` }] : []),
   ];
 }
