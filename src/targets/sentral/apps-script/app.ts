@@ -71,7 +71,8 @@ function lockOf(lock: GoogleAppsScript.Lock.Lock, spreadsheetApp: Flushable): Lo
 export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): SentralApp {
   const now = tuning.now ?? (() => new Date());
   const spreadsheet = () => g.SpreadsheetApp.getActiveSpreadsheet();
-  const central = (): Workbook => new AppsScriptWorkbook(spreadsheet(), g.SpreadsheetApp);
+  // Dates in the central's cells (Frist for innsending) are read in its own time zone.
+  const central = (): Workbook => new AppsScriptWorkbook(spreadsheet(), g.SpreadsheetApp, g.Utilities);
   const properties = () => propertiesStore(g.PropertiesService.getDocumentProperties());
   const ui = () => g.SpreadsheetApp.getUi();
   const user = () => {
@@ -130,7 +131,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
 
   const engine = (): RollupEngineOptions => {
     const ss = spreadsheet();
-    const workbook = new AppsScriptWorkbook(ss, g.SpreadsheetApp);
+    const workbook = new AppsScriptWorkbook(ss, g.SpreadsheetApp, g.Utilities);
     return {
       central: workbook,
       readAssociation: createAssociationReader(g.Sheets, {
