@@ -7,37 +7,28 @@ import { registerPartners } from "./commands/partners";
 import { registerRollup } from "./commands/rollup";
 import { registerTemplate } from "./commands/template";
 import { registerValidate } from "./commands/validate";
-
-/** Commander's own messages, in Norwegian. */
-function translate(message: string): string {
-  return message
-    .replace(/^error: required option '(.+)' not specified/m, "feil: valget $1 må oppgis")
-    .replace(/^error: unknown option '(.+)'/m, "feil: ukjent valg $1")
-    .replace(/^error: missing required argument '(.+)'/m, "feil: $1 må oppgis")
-    .replace(/^error: unknown command '(.+)'/m, "feil: ukjent kommando $1 (se samspill --help)")
-    .replace(/^error: too many arguments.*$/m, "feil: for mange argumenter (se samspill --help)")
-    .replace(/^error: option '(.+?)' argument '(.*)' is invalid\. /m, "feil: $1: ")
-    .replace(/^error: option '(.+)' argument missing/m, "feil: $1 mangler en verdi")
-    .replace(/^error: /m, "feil: ");
-}
+import { registerReport } from "./commands/report";
+import { NORWEGIAN_HELP, translateCommanderError } from "./help";
 
 export function buildProgram(context: () => CliContext, setExitCode: (code: number) => void): Command {
   const program = new Command();
   program
     .name("samspill")
+    .configureHelp(NORWEGIAN_HELP)
     .description("Samspill: aktivitetsrapporter, avtaler og tiltak fra lokalforeningene, kontrollert og summert")
     .version(VERSION, "-V, --version", "vis versjonen")
     .helpOption("-h, --help", "vis hjelp")
     .helpCommand("help [kommando]", "vis hjelp for en kommando")
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(translate(text)) });
+    .configureOutput({ outputError: (text, write) => write(translateCommanderError(text)) });
   registerDemo(program, context);
   registerTemplate(program, context);
   registerValidate(program, context, setExitCode);
   registerRollup(program, context);
   registerPartners(program, context);
-  for (const command of program.commands) command.helpOption("-h, --help", "vis hjelp").exitOverride().configureOutput({ outputError: (text, write) => write(translate(text)) });
+  registerReport(program, context);
+  for (const command of program.commands) command.configureHelp(NORWEGIAN_HELP).helpOption("-h, --help", "vis hjelp").exitOverride().configureOutput({ outputError: (text, write) => write(translateCommanderError(text)) });
   return program;
 }
 

@@ -42,6 +42,8 @@ export interface AssociationResult extends AssociationIdentity {
   status: AssociationStatus;
   rows: { read: number; counted: number; rejected: number };
   submittedAt: string;
+  /** Rapportår as the association's Årsrapport says (when readable): tells a rollup run for the wrong year. */
+  reportedYear?: number;
   report: { members?: number; volunteers?: number; agreement?: string };
   activities: ActivityFact[];
   milestones: Milestone[];
@@ -84,6 +86,7 @@ export function assessAssociation(identity: AssociationIdentity, source: Associa
   const report = readForm(annualReport, source.sheets[annualReport.name], context, { facts: facts[annualReport.name] });
   issues.push(...report.issues);
   const values = report.values;
+  if (values.year !== undefined) result.reportedYear = values.year;
   if (values.year !== undefined && values.year !== context.year) {
     issues.push({ sheet: annualReport.name, cell: `B${report.rowOf.year}`, code: "wrong_year", severity: "error", message: `Rapportår er ${values.year}, men innsamlingen gjelder ${context.year}` });
     values.members = values.volunteers = values.agreement = undefined;

@@ -90,9 +90,11 @@ export const ISSUE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   extra_column: "Ukjent kolonne",
   duplicate_column: "Kolonnen finnes to ganger",
   misnamed_tab: "Fanenavnet er skrevet annerledes",
+  tab_name_differs: "Fanenavnet er skrevet annerledes",
   copied_tab: "Kopi av en fane",
   merged_cells: "Sammenslåtte celler",
   stray_value: "Verdi langt utenfor tabellen",
+  stray_cell: "Verdi langt utenfor tabellen",
   // the association as a whole
   wrong_year: "Feil rapportår",
   municipality_mismatch: "Annet kommunenummer enn i registeret",
@@ -103,6 +105,7 @@ export const ISSUE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   // the central spreadsheet
   duplicate_id: "Forening-ID er brukt før",
   duplicate_spreadsheet: "Regnearket er registrert før",
+  registry_moved: "Filen er flyttet",
 };
 
 /** The description of a code; an unknown code still reads as Norwegian, never as the code. */

@@ -32,6 +32,28 @@ interface ServiceAccountKey {
   private_key_id?: string;
 }
 
+/**
+ * Why Google refused a sign-in, in Norwegian: the known reasons of google-auth-library and the
+ * OAuth token endpoint (RFC 6749 §5.2 error codes) are translated, never appended in English.
+ * Empty when the reason adds nothing to the message it ends (no default credentials found).
+ */
+export function authReason(error: unknown, optional: boolean): string {
+  const reason = googleReason(error);
+  const known: Array<[RegExp, string]> = [
+    [/could not load the default credentials/i, ""],
+    [/invalid_grant|invalid jwt|signature/i, "nøkkelen er ugyldig, slettet eller trukket tilbake"],
+    [/account not found|no such account|invalid_client/i, "tjenestekontoen finnes ikke (lenger)"],
+    [/unauthorized_client|access_denied|insufficient/i, "kontoen har ikke lov til å bruke disse tilgangene"],
+    [/expired/i, "påloggingen er utløpt; logg inn på nytt"],
+    [/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|fetch failed|network/i, "fikk ikke kontakt med Google; sjekk nettforbindelsen"],
+    [/ENOENT|no such file/i, "filen som GOOGLE_APPLICATION_CREDENTIALS peker på, finnes ikke"],
+    [/JSON|Unexpected token/i, "påloggingsfilen er ikke gyldig JSON"],
+  ];
+  const found = known.find(([pattern]) => pattern.test(reason));
+  const text = found ? found[1] : optional ? "" : "Google oppga en grunn Samspill ikke kjenner (kjør med SAMSPILL_DEBUG=1 for detaljer)";
+  return text;
+}
+
 /** Reads and checks a service-account key file; every failure is a Norwegian message. */
 export async function readServiceAccountKey(file: string): Promise<Required<Pick<ServiceAccountKey, "client_email" | "private_key">> & ServiceAccountKey> {
   let text: string;
@@ -90,7 +112,7 @@ export async function googleAuth(options: AuthOptions = {}): Promise<GoogleCrede
       client = (await credentials.getClient()) as AuthClient;
     } catch (error) {
       throw new GoogleModeError(
-        `Fant ingen Google-pålogging. Bruk --credentials FIL med en tjenestekonto-nøkkel, sett GOOGLE_APPLICATION_CREDENTIALS, eller kjør «gcloud auth application-default login --scopes=${scopes.join(",")},https://www.googleapis.com/auth/cloud-platform». (${googleReason(error)})`,
+        `Fant ingen Google-pålogging. Bruk --credentials FIL med en tjenestekonto-nøkkel, sett GOOGLE_APPLICATION_CREDENTIALS, eller kjør «gcloud auth application-default login --scopes=${scopes.join(",")},https://www.googleapis.com/auth/cloud-platform».${authReason(error, true) ? ` Grunn: ${authReason(error, true)}.` : ""}`,
         "auth",
       );
     }
@@ -99,7 +121,7 @@ export async function googleAuth(options: AuthOptions = {}): Promise<GoogleCrede
   try {
     await client.getAccessToken();
   } catch (error) {
-    throw new GoogleModeError(`Google avviste innloggingen: ${googleReason(error)}. Sjekk at nøkkelen ikke er slettet eller utløpt, og at klokken på maskinen går riktig.`, "auth");
+    throw new GoogleModeError(`Google avviste innloggingen: ${authReason(error, false)}. Sjekk at nøkkelen ikke er slettet eller utløpt, og at klokken på maskinen går riktig.`, "auth");
   }
   return credentials;
 }

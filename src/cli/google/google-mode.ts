@@ -120,7 +120,7 @@ function requestLine(stats: RequestFigures): string {
  * Historikk through the API, each active association with one batchGet, then every output tab in
  * one save (one batchUpdate). Nothing is written when Google keeps failing.
  */
-export async function googleRollup(options: GoogleRollupOptions, context: CliContext, clients?: GoogleClients): Promise<{ outcome: RollupOutcome; requests: RequestFigures }> {
+export async function googleRollup(options: GoogleRollupOptions, context: CliContext, clients?: GoogleClients): Promise<{ outcome: RollupOutcome; requests: RequestFigures; central: SheetsWorkbook }> {
   const own = !clients;
   clients ??= await connectGoogle(options);
   try {
@@ -161,7 +161,7 @@ export async function googleRollup(options: GoogleRollupOptions, context: CliCon
     context.out(`Oppdaterte utfanene i «${central.title || central.spreadsheetId}»${outcome.final ? " (endelig: Historikk oppdatert)" : ""}.`);
     if (options.summary) context.out(`Skrev sammendraget til ${options.summary}.`);
     context.out(requestLine(requests));
-    return { outcome, requests };
+    return { outcome, requests, central };
   } finally {
     if (own) await clients.gate.stop();
   }
