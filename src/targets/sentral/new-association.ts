@@ -6,6 +6,7 @@ import { headerKey, readTable } from "../../core/read";
 import { column } from "../../core/template/column";
 import { annualReport } from "../../core/templates/association";
 import { registry } from "../../core/templates/central";
+import { spreadsheetKey } from "../../core/central";
 import { readEmail } from "../../core/values";
 import { readCentral } from "../../services/rollup";
 import { setUpTemplates } from "../../services/setup";
@@ -94,6 +95,8 @@ export function createAssociation(options: {
   files: AssociationFiles;
   input: NewAssociationInput;
   now: () => Date;
+  /** The central spreadsheet's own ID: Malregneark must never name it (its copy would carry the registry). */
+  centralId?: string;
 }): NewAssociationResult {
   const { central, files, input } = options;
   const today = todayInOslo(options.now());
@@ -124,7 +127,8 @@ export function createAssociation(options: {
   const idColumn = header.findIndex((h) => headerKey(h) === headerKey(registry.columns.id.header));
   const taken = new Set((existing ?? []).slice(1).map((r) => String(r[idColumn] ?? "").toLowerCase()));
   const id = associationId(row.name, row.municipalityNumber, taken);
-  const settings = readCentral(central, today).settings;
+  const inputs = readCentral(central, today);
+  const settings = inputs.settings;
   const year = settings.year ?? Number(today.slice(0, 4));
   const template = String(settings.templateSpreadsheet ?? "").trim();
   const refuse = (message: string): NewAssociationResult => ({
@@ -140,6 +144,12 @@ export function createAssociation(options: {
     if (!templateId)
       return refuse(
         `${TEMPLATE_FIELD} i Oppsett («${template}») er verken adressen til et Google-regneark eller en regneark-ID. Rett feltet, eller tøm det for å lage et tomt regneark uten Samspill-menyen. Ingenting er opprettet.`,
+      );
+    // A copy of the central or of an association's spreadsheet would hand its data to the new association.
+    const registered = inputs.associations.find((a) => spreadsheetKey(a.spreadsheet) === templateId.toLowerCase());
+    if (templateId === options.centralId || registered)
+      return refuse(
+        `${TEMPLATE_FIELD} i Oppsett peker på ${registered ? `regnearket til ${registered.name}` : "dette sentralregnearket"}, ikke på malregnearket. En kopi ville tatt med dataene der. Sett inn adressen til malregnearket med Samspill-menyen. Ingenting er opprettet.`,
       );
     try {
       created = files.copy(templateId, title);

@@ -61,7 +61,13 @@ describe("Opprett regneark for ny forening", () => {
     if (!ok.ok) throw new Error("not created");
     const file = drive.files.get(ok.spreadsheetId)!;
     expect([...file.editors]).toEqual(["leder@example.no", "kasserer@example.no"]);
-    expect(file.workbook.sheetNames().sort()).toEqual(["Aktiviteter", "Milepæler", "Slik fyller du ut", "Tiltak", "Årsrapport"]);
+    expect(file.workbook.sheetNames().sort()).toEqual([
+      "Aktiviteter",
+      "Milepæler",
+      "Slik fyller du ut",
+      "Tiltak",
+      "Årsrapport",
+    ]);
     // The same set-up as the add-on: Tiltak prefilled from the action plan.
     expect(file.workbook.read("Tiltak")!.length).toBeGreaterThan(1);
     const check = checkAssociationSheets(readAssociationSheets(file.workbook), "2026-01-25");
@@ -137,21 +143,41 @@ describe("Opprett regneark for ny forening", () => {
       const copy = drive.files.get(result.spreadsheetId)!;
       expect(copy.title).toBe("Samspill – Seniornett Bodø");
       // The master's own tab came with the copy; the four tabs were set up on it.
-      expect(copy.workbook.sheetNames()).toEqual(expect.arrayContaining(["Om malen", "Årsrapport", "Aktiviteter", "Milepæler", "Tiltak"]));
+      expect(copy.workbook.sheetNames()).toEqual(
+        expect.arrayContaining(["Om malen", "Årsrapport", "Aktiviteter", "Milepæler", "Tiltak"]),
+      );
       expect(copy.workbook.read("Årsrapport")!.find((r) => r[0] === "Kommunenummer")?.[1]).toBe("1804");
       expect([...copy.editors]).toEqual(["leder@example.no"]);
       // The master itself is untouched.
       expect(drive.files.get(MASTER_ID)!.workbook.sheetNames()).toEqual(["Om malen"]);
-      expect(readCentral(workbook, "2026-01-25").associations.map((a) => a.spreadsheet)).toContain(result.url);
+      expect(readCentral(workbook, "2026-01-25").associations.map((a) => a.spreadsheet)).toContain(
+        result.url,
+      );
     }
   });
 
   it("refuses a Malregneark that is no spreadsheet address or ID, or cannot be copied, and creates nothing", () => {
     for (const [reference, options, expected] of [
-      ["malen vår", {}, "Malregneark i Oppsett («malen vår») er verken adressen til et Google-regneark eller en regneark-ID. Rett feltet, eller tøm det for å lage et tomt regneark uten Samspill-menyen. Ingenting er opprettet."],
-      ["https://example.com/spreadsheets/d/1MasterTemplateAbcdefghijklmnopqrstuvwxyz012/edit", {}, /er verken adressen til et Google-regneark eller en regneark-ID/],
-      [MASTER_ID, { copyFails: true }, `Malregnearket i Oppsett («${MASTER_ID}») kunne ikke kopieres: det finnes ikke, eller du har ikke tilgang til det. Sjekk adressen i Malregneark, og at malregnearket er delt med deg. Ingenting er opprettet.`],
-      ["1SomeOtherSpreadsheetIdThatIsNotThere000000", {}, /kunne ikke kopieres: det finnes ikke, eller du har ikke tilgang til det/],
+      [
+        "malen vår",
+        {},
+        "Malregneark i Oppsett («malen vår») er verken adressen til et Google-regneark eller en regneark-ID. Rett feltet, eller tøm det for å lage et tomt regneark uten Samspill-menyen. Ingenting er opprettet.",
+      ],
+      [
+        "https://example.com/spreadsheets/d/1MasterTemplateAbcdefghijklmnopqrstuvwxyz012/edit",
+        {},
+        /er verken adressen til et Google-regneark eller en regneark-ID/,
+      ],
+      [
+        MASTER_ID,
+        { copyFails: true },
+        `Malregnearket i Oppsett («${MASTER_ID}») kunne ikke kopieres: det finnes ikke, eller du har ikke tilgang til det. Sjekk adressen i Malregneark, og at malregnearket er delt med deg. Ingenting er opprettet.`,
+      ],
+      [
+        "1SomeOtherSpreadsheetIdThatIsNotThere000000",
+        {},
+        /kunne ikke kopieres: det finnes ikke, eller du har ikke tilgang til det/,
+      ],
     ] as const) {
       const { workbook } = centralWorkbook(2);
       withTemplate(workbook, reference);
@@ -172,23 +198,63 @@ describe("Opprett regneark for ny forening", () => {
     }
   });
 
+  it("refuses a Malregneark that names the central spreadsheet or a registered association's, whose data a copy would carry", () => {
+    const central = "1CentralSpreadsheetAbcdefghijklmnopqrstuvwxy";
+    const { workbook } = centralWorkbook(2);
+    // Foreninger's first association keeps its spreadsheet at a real-looking address.
+    const theirs = "1AssociationSheetAbcdefghijklmnopqrstuvwxyz0";
+    workbook.setCells("Foreninger", [
+      { cell: "E2", value: `https://docs.google.com/spreadsheets/d/${theirs}/edit` },
+    ]);
+    const association = readCentral(workbook, "2026-01-25").associations[0];
+    for (const [reference, expected] of [
+      [
+        `https://docs.google.com/spreadsheets/d/${central}/edit`,
+        "Malregneark i Oppsett peker på dette sentralregnearket, ikke på malregnearket.",
+      ],
+      [theirs, `Malregneark i Oppsett peker på regnearket til ${association.name}, ikke på malregnearket.`],
+    ] as const) {
+      withTemplate(workbook, reference);
+      const drive = memoryDrive();
+      const result = createAssociation({
+        central: workbook,
+        files: drive.associations,
+        input: { name: "Seniornett Bodø", municipalityNumber: "1804", editors: "leder@example.no" },
+        now: virtualClock().now,
+        centralId: central,
+      });
+      expect(result.ok).toBe(false);
+      expect(result.message.startsWith(expected)).toBe(true);
+      expect(result.message).toMatch(/En kopi ville tatt med dataene der\. .* Ingenting er opprettet\.$/);
+      expect(drive.files.size).toBe(0);
+      expect(workbook.read("Foreninger")).toHaveLength(3);
+    }
+  });
+
   it("discards the new file when setting it up fails, and registers nothing", () => {
     const { workbook } = centralWorkbook(1);
     const drive = memoryDrive();
-    const files = { ...drive.associations, create: (title: string) => {
-      const file = drive.associations.create(title);
-      file.workbook.setCells = () => {
-        throw new Error("Tjenesten svarte ikke");
-      };
-      return file;
-    } };
+    const files = {
+      ...drive.associations,
+      create: (title: string) => {
+        const file = drive.associations.create(title);
+        file.workbook.setCells = () => {
+          throw new Error("Tjenesten svarte ikke");
+        };
+        return file;
+      },
+    };
     const result = createAssociation({
       central: workbook,
       files,
       input: { name: "Seniornett Bodø", municipalityNumber: "1804", editors: "leder@example.no" },
       now: virtualClock().now,
     });
-    expect(result).toMatchObject({ ok: false, message: "Regnearket for Seniornett Bodø kunne ikke gjøres klart (Tjenesten svarte ikke). Det er verken registrert eller delt med noen. Prøv igjen." });
+    expect(result).toMatchObject({
+      ok: false,
+      message:
+        "Regnearket for Seniornett Bodø kunne ikke gjøres klart (Tjenesten svarte ikke). Det er verken registrert eller delt med noen. Prøv igjen.",
+    });
     expect(drive.files.size).toBe(0);
     expect(workbook.read("Foreninger")).toHaveLength(2);
   });

@@ -292,6 +292,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
           files: associationFiles(),
           input: { name, municipalityNumber, editors },
           now,
+          centralId: g.SpreadsheetApp.getActiveSpreadsheet().getId(),
         });
         u.alert(
           result.ok
