@@ -1,6 +1,6 @@
 // The edges of reading values as people type them (issue 14: rules a mutant could change unnoticed).
 import { dateAtNoonUtc, isoFromParts, isoFromSerial, norwegianDate, serialFromIso, todayInOslo } from "../../src/core/dates";
-import { listLookup, readDate, readEmail, readMunicipalityNumber, readNumber, readOrgNumber, readText } from "../../src/core/values";
+import { listLookup, readDate, readEmail, readMunicipalityNumber, readNumber, readOrgNumber, readPercent, readText, textLength } from "../../src/core/values";
 
 describe("numbers", () => {
   it.each([
@@ -179,4 +179,25 @@ describe("text, lists, municipality numbers, organisation numbers and e-mail", (
       expect(readEmail(raw)).toBeUndefined();
     },
   );
+});
+
+describe("more edges (issue 14 survivors)", () => {
+  it("pads October and the 10th with no extra zero", () => {
+    expect(readDate("10.10.2025")).toBe("2025-10-10");
+    expect(isoFromParts(2025, 10, 10)).toBe("2025-10-10");
+  });
+
+  it("counts an emoji as one character, a lone surrogate as one", () => {
+    expect(textLength("a😀b")).toBe(3);
+    expect(textLength("😀😀")).toBe(2);
+    expect(textLength("\ud83d")).toBe(1);
+    expect(textLength("\ud83da")).toBe(2);
+    expect(textLength("a\ude00")).toBe(2);
+    expect(textLength("")).toBe(0);
+  });
+
+  it("reads a percentage with spaces around it", () => {
+    expect(readPercent(" 10 % ")).toBeCloseTo(0.1, 10);
+    expect(readPercent("10 % ")).toBeCloseTo(0.1, 10);
+  });
 });
