@@ -122,7 +122,7 @@ describe("sentral in the Apps Script stand-in", () => {
     expect(
       t
         .read(t.centralId, "Avvik")!
-        .some((r) => r[0] === "F0001" && r[4] === "missing_tab" && r[2] === "Tiltak"),
+        .some((r) => r[0] === "F0001" && r[7] === "missing_tab" && r[2] === "Tiltak"),
     ).toBe(true);
     // The rest of F0001 is still read.
     expect(t.read(t.centralId, "Milepæler")!.some((r) => r[0] === "F0001")).toBe(true);
