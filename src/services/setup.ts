@@ -17,10 +17,12 @@ export function setUpTemplates(workbook: Workbook, templates: ReadonlyArray<Temp
   return templates.map((template) => setUpTemplate(workbook, template));
 }
 
-/** «Slik fyller du ut», first among the tabs when it is new; rewritten whole (Samspill owns it). */
+/** «Slik fyller du ut», first among the tabs when it is new; a tab that has it already is left as it is. */
 export function writeInstructions(workbook: Workbook): void {
   const table = instructionTable();
-  workbook.write(table.name, grid(table), table.formats, table.layout);
+  if (workbook.read(table.name)?.length) return;
+  // All text: no column formats (in Apps Script that saves a setNumberFormats call).
+  workbook.write(table.name, grid(table), [], table.layout);
 }
 
 export function setUpTemplate(workbook: Workbook, template: Template<any>): SheetPlan {

@@ -30,7 +30,8 @@ describe("Sett opp rapportmal", () => {
     expect(tab("Aktiviteter").frozenRows).toBe(1);
     expect(tab("Aktiviteter").notes.F1).toBe("Påkrevd: et helt tall mellom 0 og 10000.");
     expect(tab("Aktiviteter").fontWeights.A1).toBe("bold");
-    expect(tab("Aktiviteter").columnWidths.C).toBe(260);
+    // One width for every template column in Sheets (one call per tab; the .xlsx has the planned widths).
+    expect(tab("Aktiviteter").columnWidths.C).toBe(180);
     expect(tab("Aktiviteter").numberFormats.A2).toBe("dd.mm.yyyy");
     expect(tab("Aktiviteter").validations.B2).toMatchObject({ criteria: "VALUE_IN_LIST", values: [["Kurs", "Datahjelp", "Foredrag", "Åpent møte", "Medlemsmøte", "Veilederopplæring", "Annet"], true] });
     expect(tab("Aktiviteter").validations.F500).toMatchObject({ criteria: "NUMBER_BETWEEN", values: [0, 10000], allowInvalid: true });
@@ -40,7 +41,7 @@ describe("Sett opp rapportmal", () => {
     expect(tab("Årsrapport").protections).toEqual([expect.objectContaining({ type: "SHEET", warningOnly: true, unprotected: ["B2:B13"] })]);
     expect(tab("Årsrapport").values[1]).toEqual(["Rapportår", "", expect.stringMatching(/\S/)]); // the help, in column C
     expect(tab("Årsrapport").fontWeights).toEqual({ A1: "bold", B1: "bold", C1: "bold" });
-    expect(tab("Tiltak").columnWidths).toMatchObject({ A: 160, B: 260, C: 260, D: 160, E: 160, H: 260 });
+    expect(tab("Tiltak").columnWidths).toMatchObject({ A: 180, B: 180, C: 180, D: 180, E: 180, H: 180, I: 180 });
     expect(tab("Årsrapport").validations.B2).toMatchObject({ criteria: "NUMBER_BETWEEN", values: [2000, 2100] });
     expect(tab("Tiltak").values.length).toBeGreaterThan(10); // prefilled from the action plan
     expect(h.world.toasts.at(-1)!.message).toMatch(/klare/);
