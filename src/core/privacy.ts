@@ -341,6 +341,24 @@ export function findPersonalData(text: string): PersonalDataMatch[] {
   return merged;
 }
 
+const seen = new Map<string, boolean>();
+const SEEN_LIMIT = 10_000;
+
+/**
+ * Whether a text seems to hold personal data: the check of every Tittel and Milepæl a tab is read
+ * with. Titles repeat (the same course, month after month), so answers are remembered.
+ */
+export function holdsPersonalData(text: string): boolean {
+  if (!MAY_HOLD.test(text)) return false;
+  let known = seen.get(text);
+  if (known === undefined) {
+    if (seen.size >= SEEN_LIMIT) seen.clear();
+    known = findPersonalData(text).length > 0;
+    seen.set(text, known);
+  }
+  return known;
+}
+
 /** The kinds of personal data a text seems to hold, in a fixed order (phone, e-mail, fødselsnummer). */
 export function personalDataKinds(text: string): PersonalDataKind[] {
   const kinds = new Set(findPersonalData(text).map((m) => m.kind));

@@ -2,7 +2,7 @@ import { a1, Cell, CellTable, columnLetter, isBlankCell, isBlankRow, normaliseLa
 import { IsoDate } from "./dates";
 import { Issue } from "./issues";
 import { issueMessage } from "./messages";
-import { findPersonalData } from "./privacy";
+import { holdsPersonalData } from "./privacy";
 import { findMunicipality } from "./reference";
 import { ColumnSpec } from "./template/column";
 import { RowOf, Template } from "./template/table";
@@ -338,7 +338,7 @@ export function readTable<T extends Template<any>>(template: T, cells: CellTable
     for (let s = 0; s < screened.length; s++) {
       const column = columns[screened[s]];
       const text = row[column.key];
-      if (typeof text === "string" && findPersonalData(text).length > 0) {
+      if (typeof text === "string" && holdsPersonalData(text)) {
         result.issues.push({ sheet, cell: a1(r, indexes[screened[s]]), code: "personal_data", severity: "warning", message: issueMessage(column.spec, "personal_data", text, context) });
       }
     }
