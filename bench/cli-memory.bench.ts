@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { crc32, createDeflateRaw } from "node:zlib";
 import { buildCli } from "../scripts/build-cli";
-import { runDemo } from "../src/demo/run";
+import { runDemo } from "../src/cli/demo/run";
 import { CliContext } from "../src/cli/context";
 import { cleanSheets, packageEntries, xlsx, zip } from "../test/hostile/xlsx-files";
 import { Figure } from "./figures";

@@ -8,7 +8,7 @@ import { CliContext } from "../src/cli/context";
 import { localRollup } from "../src/cli/local-rollup";
 import { checkAssociationSheets, readAssociationSheets } from "../src/services/check";
 import { setUpTemplates } from "../src/services/setup";
-import { runDemo } from "../src/demo/run";
+import { runDemo } from "../src/cli/demo/run";
 import { Figure } from "./figures";
 
 const quiet: CliContext = { out: () => undefined, err: () => undefined, now: () => new Date(), user: "bench", interactive: false };

@@ -1,8 +1,8 @@
 // npm run preview: every sidebar in an ordinary browser, with a google.script.run stand-in backed
 // by an in-memory demo workbook. Usage: npm run preview [-- --port 8787]
 import { todayInOslo } from "../src/core/dates";
-import { createPreviewApis } from "../src/ui/preview/apis";
-import { startPreview } from "../src/ui/preview/server";
+import { createPreviewApis } from "./preview/apis";
+import { startPreview } from "./preview/server";
 
 async function main(): Promise<void> {
   const portArgument = process.argv.indexOf("--port");

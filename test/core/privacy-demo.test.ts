@@ -1,8 +1,8 @@
 import { findPersonalData } from "../../src/core/privacy";
 import { MEASURES } from "../../src/core/reference";
 import { demoAssociations, demoSheets } from "../../src/demo/data";
-import { DEMO_SEED } from "../../src/demo/run";
-import { demoAssociationWorkbook } from "../../src/ui/preview/demo";
+import { DEMO_SEED } from "../../src/cli/demo/run";
+import { demoAssociationWorkbook } from "../../scripts/preview/demo";
 
 /**
  * The detectors' false alarms on what people really write (issue 13, goal: none): every title and

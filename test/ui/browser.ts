@@ -5,8 +5,8 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { Browser, chromium, Page } from "playwright-core";
-import { createPreviewApis, PreviewSetup } from "../../src/ui/preview/apis";
-import { PreviewApis, PreviewServer, startPreview } from "../../src/ui/preview/server";
+import { createPreviewApis, PreviewSetup } from "../../scripts/preview/apis";
+import { PreviewApis, PreviewServer, startPreview } from "../../scripts/preview/server";
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter((p): p is string => !!p);
 export const CHROMIUM = CANDIDATES.find((path) => existsSync(path));

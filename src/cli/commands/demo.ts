@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { CliContext } from "../context";
-import { runDemo } from "../../demo/run";
+import { runDemo } from "../demo/run";
 
 export function registerDemo(program: Command, context: () => CliContext): void {
   program

@@ -1,9 +1,9 @@
-import { Cell } from "../../core/cell";
-import { dateAtNoonUtc, IsoDate } from "../../core/dates";
-import { headerKey } from "../../core/read";
-import { annualReport } from "../../core/templates/association";
-import { MemoryWorkbook } from "../../adapters/memory/memory-workbook";
-import { setUpTemplates } from "../../services/setup";
+import { Cell } from "../../src/core/cell";
+import { dateAtNoonUtc, IsoDate } from "../../src/core/dates";
+import { headerKey } from "../../src/core/read";
+import { annualReport } from "../../src/core/templates/association";
+import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
+import { setUpTemplates } from "../../src/services/setup";
 
 /** today ± days, as ISO text. */
 export function shiftDays(today: IsoDate, days: number): IsoDate {

@@ -6,10 +6,10 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
 import { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { bundleScript, buildSidebars, inlineScript, SIDEBARS, SidebarTarget } from "../../../scripts/build-sidebars";
-import { assertPlain } from "../client";
-import type { ForeningApi, SentralApi } from "../api-types";
-import { escapeHtml } from "../../report/html";
+import { bundleScript, buildSidebars, inlineScript, SIDEBARS, SidebarTarget } from "../build-sidebars";
+import { assertPlain } from "../../src/ui/client";
+import type { ForeningApi, SentralApi } from "../../src/ui/api-types";
+import { escapeHtml } from "../../src/report/html";
 
 export interface PreviewApis {
   forening: ForeningApi;

@@ -1,15 +1,15 @@
-import { IsoDate } from "../../core/dates";
-import { CENTRAL_INPUT_TEMPLATES, registry, settings } from "../../core/templates/central";
-import { MemoryWorkbook } from "../../adapters/memory/memory-workbook";
-import { AssociationSource } from "../../core/association";
-import { readAssociationSheets } from "../../services/check";
-import { runRollup } from "../../services/rollup";
-import { setUpTemplates } from "../../services/setup";
-import { createForeningApi } from "../../targets/forening/api";
-import { createSentralApi } from "../../targets/sentral/api";
-import type { MailMessage } from "../../targets/sentral/reminders";
-import { LAST_RUN_KEY, LastRun } from "../../targets/sentral/rollup-engine";
-import { memoryStore, writeJson } from "../../targets/sentral/util";
+import { IsoDate } from "../../src/core/dates";
+import { CENTRAL_INPUT_TEMPLATES, registry, settings } from "../../src/core/templates/central";
+import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
+import { AssociationSource } from "../../src/core/association";
+import { readAssociationSheets } from "../../src/services/check";
+import { runRollup } from "../../src/services/rollup";
+import { setUpTemplates } from "../../src/services/setup";
+import { createForeningApi } from "../../src/targets/forening/api";
+import { createSentralApi } from "../../src/targets/sentral/api";
+import type { MailMessage } from "../../src/services/reminders";
+import { LAST_RUN_KEY, LastRun } from "../../src/services/rollup-job";
+import { memoryStore, writeJson } from "../../src/services/key-value";
 import { cleanAssociationWorkbook, demoAssociationWorkbook, fillForm, shiftDays } from "./demo";
 import { PreviewApis } from "./server";
 
