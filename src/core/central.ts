@@ -1,6 +1,5 @@
 import { CellTable, a1 } from "./cell";
 import { IsoDate } from "./dates";
-import { historyIssuesAsWarnings } from "./history";
 import { Issue } from "./issues";
 import { readForm, readTable } from "./read";
 import { history, HistoryRow, partnerViewRegistry, registry, RegistryEntry, settings, Settings } from "./templates/central";
@@ -107,4 +106,20 @@ export function samspillWorkbookKind(sheetNames: ReadonlyArray<string>): Samspil
   if (names.has(ASSOCIATION_TAB)) return undefined;
   if (names.has(PARTNER_VIEW_TAB)) return "partner_view";
   return CENTRAL_TABS.filter((name) => names.has(name)).length >= 2 ? "central" : undefined;
+}
+
+/**
+ * Historikk's reading problems are warnings: the rows and columns stay as typed, they are only not
+ * used (e.g. for growth). Errors would say the central spreadsheet is wrong; it is not, it is memory.
+ */
+export function historyIssuesAsWarnings(issues: ReadonlyArray<Issue>): Issue[] {
+  return issues.map((issue) =>
+    issue.sheet === history.name && issue.severity === "error"
+      ? {
+          ...issue,
+          severity: "warning",
+          message: `${issue.message}. Raden beholdes som den er, men Samspill bruker den ikke`,
+        }
+      : issue,
+  );
 }

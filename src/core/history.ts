@@ -1,7 +1,6 @@
 import { a1, Cell, CellTable, columnLetter, isBlankCell } from "./cell";
 import type { CentralInputs } from "./central";
 import { IsoDate } from "./dates";
-import { Issue } from "./issues";
 import { locateColumns } from "./read";
 import { Summary } from "./summary";
 import { history, HistoryRow } from "./templates/central";
@@ -67,22 +66,6 @@ export function historyCells(
     updates.push({ cell: `${columnLetter(at[i])}${row + 1}`, value: values[key] }),
   );
   return updates;
-}
-
-/**
- * Historikk's reading problems are warnings: the rows and columns stay as typed, they are only not
- * used (e.g. for growth). Errors would say the central spreadsheet is wrong; it is not, it is memory.
- */
-export function historyIssuesAsWarnings(issues: ReadonlyArray<Issue>): Issue[] {
-  return issues.map((issue) =>
-    issue.sheet === history.name && issue.severity === "error"
-      ? {
-          ...issue,
-          severity: "warning",
-          message: `${issue.message}. Raden beholdes som den er, men Samspill bruker den ikke`,
-        }
-      : issue,
-  );
 }
 
 function isYear(cell: Cell | undefined, year: number): boolean {

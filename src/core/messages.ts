@@ -1,19 +1,20 @@
 import { ColumnSpec } from "./template/column";
-import type { ReadContext } from "./read";
+import type { ReadContext } from "./read-context";
 import { osloDayOf } from "./dates";
 import { PersonalDataKind, personalDataKinds } from "./privacy";
+import { formatNumber } from "./wording";
 
 /** Norwegian wording of each rule, written once: used for issue messages, header notes and sidebars. */
 
 function range(column: ColumnSpec): string {
   const { min, max } = column;
-  if (min !== undefined && max !== undefined) return ` mellom ${min} og ${max}`;
-  if (min !== undefined) return ` på minst ${min}`;
-  if (max !== undefined) return ` på høyst ${max}`;
+  if (min !== undefined && max !== undefined) return ` mellom ${formatNumber(min)} og ${formatNumber(max)}`;
+  if (min !== undefined) return ` på minst ${formatNumber(min)}`;
+  if (max !== undefined) return ` på høyst ${formatNumber(max)}`;
   return "";
 }
 
-/** What a valid value looks like, e.g. "et helt tall mellom 0 og 10000". */
+/** What a valid value looks like, e.g. "et helt tall mellom 0 og 10 000". */
 export function describeRule(column: ColumnSpec, context?: Pick<ReadContext, "year">): string {
   switch (column.kind) {
     case "whole":
@@ -32,7 +33,7 @@ export function describeRule(column: ColumnSpec, context?: Pick<ReadContext, "ye
     case "email":
       return "en gyldig e-postadresse";
     case "text":
-      return column.maxLength ? `tekst på høyst ${column.maxLength} tegn` : "tekst";
+      return column.maxLength ? `tekst på høyst ${formatNumber(column.maxLength)} tegn` : "tekst";
   }
 }
 
@@ -85,10 +86,13 @@ export function issueMessage(column: ColumnSpec, code: string, raw: unknown, con
     case "unknown_municipality":
       return `${name} «${shown(raw)}» er ikke et kommunenummer i kommunelisten`;
     case "too_long":
-      return `${name} kan ha høyst ${column.maxLength} tegn`;
+      return `${name} kan ha høyst ${formatNumber(column.maxLength ?? 0)} tegn`;
     case "not_in_list":
       return `${name} må være ${describeRule(column)} (ikke «${shown(raw)}»)`;
-    default:
-      return `${name} må være ${describeRule(column, context)}`;
+    default: {
+      // The value that could not be read is quoted, so the person sees what Samspill saw («mange»).
+      const value = shown(raw);
+      return `${name} må være ${describeRule(column, context)}${value ? ` (ikke «${value}»)` : ""}`;
+    }
   }
 }

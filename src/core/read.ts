@@ -1,19 +1,14 @@
 import { a1, Cell, CellTable, columnLetter, isBlankCell, isBlankRow, normaliseLabel, parseA1 } from "./cell";
-import { IsoDate } from "./dates";
 import { Issue } from "./issues";
 import { issueMessage } from "./messages";
+import type { ReadContext } from "./read-context";
 import { holdsPersonalData } from "./privacy";
 import { findMunicipality } from "./reference";
 import { ColumnSpec } from "./template/column";
 import { RowOf, Template } from "./template/table";
 import { listLookup, readDate, readEmail, readMunicipalityNumber, readNumber, readOrgNumber, readText, textLength } from "./values";
 
-export interface ReadContext {
-  /** The report year (dates in Aktiviteter must fall inside it). */
-  year: number;
-  /** Today in Europe/Oslo, passed in so that results never depend on a hidden clock. */
-  today: IsoDate;
-}
+export type { ReadContext };
 
 export interface TableRead<R> {
   /** False when the tab is missing. */

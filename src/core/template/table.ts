@@ -1,5 +1,5 @@
 import { ColumnSpec, ValueOf } from "./column";
-import type { ReadContext } from "../read";
+import type { ReadContext } from "../read-context";
 
 export type Columns = Record<string, ColumnSpec<any>>;
 export type RowOf<T extends { columns: Columns }> = { [K in keyof T["columns"]]: ValueOf<T["columns"][K]> };
