@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { newXlsx, openXlsx, XlsxOpenError, XlsxWorkbook } from "../adapters/xlsx";
 import { Cell } from "../core/cell";
 import { dateAtNoonUtc, IsoDate } from "../core/dates";
-import { ColumnSpec } from "../core/template/column";
+import { ColumnSpec } from "../core/schema/column";
 import { CENTRAL_INPUT_TEMPLATES, Settings, settings } from "../core/templates/central";
 import { setUpTemplate, setUpTemplates } from "../services/setup";
 import { UserError } from "./errors";

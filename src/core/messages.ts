@@ -1,4 +1,4 @@
-import { ColumnSpec } from "./template/column";
+import { ColumnSpec } from "./schema/column";
 import type { ReadContext } from "./read-context";
 import { osloDayOf } from "./dates";
 import { PersonalDataKind, personalDataKinds } from "./privacy";

@@ -3,8 +3,8 @@ import { locateColumns } from "./read";
 import { helpText } from "./messages";
 import { ColumnFormat } from "./output-table";
 import { MEASURES } from "./reference";
-import { ColumnSpec } from "./template/column";
-import { Template } from "./template/table";
+import { ColumnSpec } from "./schema/column";
+import { Template } from "./schema/table";
 import { measures } from "./templates/association";
 import { CANCELLED, DONE } from "./templates/lists";
 

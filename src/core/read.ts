@@ -4,8 +4,8 @@ import { issueMessage } from "./messages";
 import type { ReadContext } from "./read-context";
 import { holdsPersonalData } from "./privacy";
 import { findMunicipality } from "./reference";
-import { ColumnSpec } from "./template/column";
-import { RowOf, Template } from "./template/table";
+import { ColumnSpec } from "./schema/column";
+import { RowOf, Template } from "./schema/table";
 import { listLookup, readDate, readEmail, readMunicipalityNumber, readNumber, readOrgNumber, readText, textLength } from "./values";
 
 export type { ReadContext };

@@ -1,6 +1,6 @@
 import { todayInOslo, TIME_ZONE } from "../core/dates";
 import { sheetPlan, ValidationPlan } from "../core/plan";
-import { Template } from "../core/template/table";
+import { Template } from "../core/schema/table";
 
 /**
  * Selvtest: checks, on the real platform, every runtime assumption Samspill makes, and says in plain

@@ -1,7 +1,7 @@
 import { Cell, columnLetter as letter, isBlankRow } from "../core/cell";
 import { formGrid, sheetPlan, SheetPlan } from "../core/plan";
 import { headerKey } from "../core/read";
-import { Template } from "../core/template/table";
+import { Template } from "../core/schema/table";
 import { ASSOCIATION_TEMPLATES } from "../core/templates/association";
 import { instructionTable } from "../core/templates/instructions";
 import { grid } from "../core/output-table";

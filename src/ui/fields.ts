@@ -1,6 +1,6 @@
 import { helpText } from "../core/messages";
-import { ColumnSpec } from "../core/template/column";
-import { Template } from "../core/template/table";
+import { ColumnSpec } from "../core/schema/column";
+import { Template } from "../core/schema/table";
 import type { FieldDto } from "./api-types";
 
 /**

@@ -1,6 +1,6 @@
 import { Cell } from "../../src/core/cell";
 import { activities, annualReport, measures, milestones } from "../../src/core/templates/association";
-import { Template } from "../../src/core/template/table";
+import { Template } from "../../src/core/schema/table";
 
 /** The header row of a template, as a person sees it. */
 export function headerOf(template: Template<any>): string[] {

@@ -3,8 +3,8 @@
 // range, length, default, personal data). Digit grouping in numbers («10 000») is left out of the
 // comparison. A change of any column rule must show here.
 import { helpText } from "../../src/core/messages";
-import { ColumnSpec } from "../../src/core/template/column";
-import { Template } from "../../src/core/template/table";
+import { ColumnSpec } from "../../src/core/schema/column";
+import { Template } from "../../src/core/schema/table";
 import {
   activities,
   annualReport,

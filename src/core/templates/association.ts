@@ -1,5 +1,5 @@
-import { column } from "../template/column";
-import { form, RowOf, table } from "../template/table";
+import { column } from "../schema/column";
+import { form, RowOf, table } from "../schema/table";
 import {
   ACTIVITY_TYPES,
   AGREEMENT_KINDS,

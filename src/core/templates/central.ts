@@ -1,5 +1,5 @@
-import { column } from "../template/column";
-import { form, RowOf, table } from "../template/table";
+import { column } from "../schema/column";
+import { form, RowOf, table } from "../schema/table";
 import { YES_NO } from "./lists";
 
 /** The central spreadsheet's input tabs (SPEC "The central spreadsheet"). */
