@@ -14,7 +14,7 @@ import { googleAuth } from "../../adapters/sheets-api/auth";
 import { readAssociationSource, spreadsheetIdFrom } from "../../adapters/sheets-api/association-source";
 import { googleClients, GoogleClients } from "../../adapters/sheets-api/clients";
 import { GoogleModeError, spreadsheetProblem } from "../../adapters/sheets-api/errors";
-import { createViewSpreadsheet, syncReaders, viewExists } from "../../adapters/sheets-api/partner-views";
+import { createViewSpreadsheet, syncReaders, viewExists } from "../../adapters/sheets-api/view-files";
 import { openSpreadsheet, SheetsWorkbook } from "../../adapters/sheets-api/sheets-workbook";
 import { checkAssociationSheets, readAssociationSheets } from "../../services/check";
 import { readAssociations, readCentral, rollupYear, runRollup, RollupOutcome } from "../../services/rollup";
