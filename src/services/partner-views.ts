@@ -2,7 +2,7 @@ import { AssociationResult } from "../core/association";
 import { RegistryAssociation } from "../core/central";
 import { IsoDate } from "../core/dates";
 import { grid, OutputTable, outputTable } from "../core/output-table";
-import { partnerAddresses, partnerView } from "../core/partners";
+import { partnerAddresses, partnerView } from "../core/partner-slices";
 import { readTable } from "../core/read";
 import { findMunicipality } from "../core/reference";
 import { PartnerViewRecord, partnerViewRegistry, spreadsheetUrl } from "../core/templates/central";

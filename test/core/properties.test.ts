@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { assessAssociation } from "../../src/core/association";
 import { readCentralInputs } from "../../src/core/central";
 import { Cell } from "../../src/core/cell";
-import { partnerView } from "../../src/core/partners";
+import { partnerView } from "../../src/core/partner-slices";
 import { readTable } from "../../src/core/read";
 import { MUNICIPALITIES } from "../../src/core/reference";
 import { summarise, summaryJson } from "../../src/core/summary";

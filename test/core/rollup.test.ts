@@ -1,7 +1,7 @@
 import { assessAssociation } from "../../src/core/association";
 import { readCentralInputs } from "../../src/core/central";
 import { Cell } from "../../src/core/cell";
-import { partnerView } from "../../src/core/partners";
+import { partnerView } from "../../src/core/partner-slices";
 import { summarise, summaryJson } from "../../src/core/summary";
 import { registry, settings, history } from "../../src/core/templates/central";
 import { associationSheets, GOOD_ACTIVITY, headerOf, rowOf } from "./fixtures";

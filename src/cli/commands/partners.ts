@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { folderViewFiles, folderViewRegistry } from "../../adapters/xlsx/view-files";
 import { CentralInputs, RegistryAssociation } from "../../core/central";
 import { todayInOslo } from "../../core/dates";
-import { partnerMunicipalities } from "../../core/partners";
+import { partnerMunicipalities } from "../../core/partner-slices";
 import { localViewsPlan, updatePartnerViews } from "../../services/partner-views";
 import { runAsync } from "../../services/ports";
 import { readAssociations } from "../../services/rollup";
