@@ -13,7 +13,7 @@ import { registry } from "../core/templates/central";
 import { publishRollup, readAssociations, readCentral, rollupYear, RollupOutcome } from "../services/rollup";
 import { centralExists, createCentral, openCentral } from "./central-file";
 import { CliContext } from "./context";
-import { DASHBOARD, dashboardTable } from "./dashboard";
+import { DASHBOARD, dashboardTable } from "./xlsx-dashboard";
 import { UserError } from "./errors";
 import { AssociationFile, commonYear, FileIdentity, freeId, identityOf, pool, readAssociationFile, realFile, registryPath, resolveRegistryPath, scanSourceFolder } from "./local-files";
 import { cleanDebris, HeldLock, lockCentral, PendingFile, writeTogether } from "./safe-write";

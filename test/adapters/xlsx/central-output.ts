@@ -1,5 +1,5 @@
 import { createCentral } from "../../../src/cli/central-file";
-import { dashboardTable } from "../../../src/cli/dashboard";
+import { dashboardTable } from "../../../src/cli/xlsx-dashboard";
 import { grid } from "../../../src/core/output-table";
 import { registry } from "../../../src/core/templates/central";
 import { runRollup } from "../../../src/services/rollup";

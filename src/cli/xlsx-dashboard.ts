@@ -1,10 +1,11 @@
 import { Cell } from "../core/cell";
+import { DASHBOARD } from "../core/dashboard";
 import { ColumnFormat, OutputTable, outputTable } from "../core/output-table";
 import { countyTable, goalsTable, nationalTable } from "../core/outputs";
 import { Summary } from "../core/summary";
 import { textBar } from "../report/format";
 
-export const DASHBOARD = "Dashbord";
+export { DASHBOARD };
 const KEY_FIGURES = ["Registrerte foreninger", "Medlemmer", "Frivillige", "Aktiviteter", "Deltakere", "Nye deltakere", "Frivillige timer", "Foreninger med kommuneavtale", "Milepæler forsinket"];
 const PERCENT_GOALS = new Set(["participantGrowth", "grantGrowth"]);
 
