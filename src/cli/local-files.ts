@@ -3,7 +3,7 @@ import * as yauzl from "yauzl";
 import * as path from "node:path";
 import { readAssociationXlsx } from "../adapters/xlsx/association-reader";
 import { AssociationSource } from "../core/association";
-import { samspillWorkbookKind } from "../core/central";
+import { samspillWorkbookKind } from "../core/central-inputs";
 import { Issue } from "../core/issues";
 import { IsoDate } from "../core/dates";
 import { readForm } from "../core/read";

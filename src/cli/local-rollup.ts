@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { XlsxWorkbook } from "../adapters/xlsx";
 import { AssociationSource } from "../core/association";
 import { Cell, columnLetter } from "../core/cell";
-import { RegistryAssociation } from "../core/central";
+import { RegistryAssociation } from "../core/central-inputs";
 import { Issue } from "../core/issues";
 import { todayInOslo } from "../core/dates";
 import { grid } from "../core/output-table";

@@ -1,5 +1,5 @@
 import { a1, Cell, CellTable, columnLetter, isBlankCell } from "./cell";
-import type { CentralInputs } from "./central";
+import type { CentralInputs } from "./central-inputs";
 import { IsoDate } from "./dates";
 import { locateColumns } from "./read";
 import { Summary } from "./summary";

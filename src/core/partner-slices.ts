@@ -1,7 +1,7 @@
 import { AssociationResult } from "./association";
 import { Cell } from "./cell";
 import { maskPersonalData } from "./privacy";
-import type { RegistryAssociation } from "./central";
+import type { RegistryAssociation } from "./central-inputs";
 import { dateAtNoonUtc } from "./dates";
 import { OutputTable, outputTable } from "./output-table";
 import { findMunicipality } from "./reference";

@@ -1,5 +1,5 @@
 import { AssociationResult } from "./association";
-import { CentralInputs, goalTargets } from "./central";
+import { CentralInputs, goalTargets } from "./central-inputs";
 import { Issue } from "./issues";
 import { findMunicipality } from "./reference";
 import { ACTIVITY_TYPES, DONE } from "./templates/lists";

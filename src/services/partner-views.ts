@@ -1,5 +1,5 @@
 import { AssociationResult } from "../core/association";
-import { RegistryAssociation } from "../core/central";
+import { RegistryAssociation } from "../core/central-inputs";
 import { IsoDate } from "../core/dates";
 import { grid, OutputTable, outputTable } from "../core/output-table";
 import { partnerAddresses, partnerView } from "../core/partner-slices";

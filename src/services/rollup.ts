@@ -1,5 +1,5 @@
 import { assessAssociation, AssociationResult, AssociationSource } from "../core/association";
-import { CentralInputs, readCentralInputs, RegistryAssociation } from "../core/central";
+import { CentralInputs, readCentralInputs, RegistryAssociation } from "../core/central-inputs";
 import { IsoDate, todayInOslo } from "../core/dates";
 import { grid, OutputTable } from "../core/output-table";
 import { historyCells, historyDecision, HistoryDecision } from "../core/history";

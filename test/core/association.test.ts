@@ -1,6 +1,6 @@
 // Assessing one association and reading the central spreadsheet's registry (issue 14).
 import { assessAssociation } from "../../src/core/association";
-import { readCentralInputs } from "../../src/core/central";
+import { readCentralInputs } from "../../src/core/central-inputs";
 import { Cell } from "../../src/core/cell";
 import { history, registry, settings } from "../../src/core/templates/central";
 import { associationSheets, GOOD_ACTIVITY, headerOf, rowOf } from "./fixtures";

@@ -1,5 +1,5 @@
 import { Cell } from "../../src/core/cell";
-import { readCentralInputs } from "../../src/core/central";
+import { readCentralInputs } from "../../src/core/central-inputs";
 import { historyCells, historyDecision } from "../../src/core/history";
 import { Summary } from "../../src/core/summary";
 import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";

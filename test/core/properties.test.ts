@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { assessAssociation } from "../../src/core/association";
-import { readCentralInputs } from "../../src/core/central";
+import { readCentralInputs } from "../../src/core/central-inputs";
 import { Cell } from "../../src/core/cell";
 import { partnerView } from "../../src/core/partner-slices";
 import { readTable } from "../../src/core/read";

@@ -1,5 +1,5 @@
 import { assessAssociation } from "../../src/core/association";
-import { readCentralInputs } from "../../src/core/central";
+import { readCentralInputs } from "../../src/core/central-inputs";
 import { Cell } from "../../src/core/cell";
 import { partnerView } from "../../src/core/partner-slices";
 import { summarise, summaryJson } from "../../src/core/summary";

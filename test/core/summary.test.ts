@@ -1,6 +1,6 @@
 // The national summary: what is counted, where, and when a goal is met (SPEC "summary JSON").
 import { AssociationResult } from "../../src/core/association";
-import { CentralInputs, goalTargets, spreadsheetKey } from "../../src/core/central";
+import { CentralInputs, goalTargets, spreadsheetKey } from "../../src/core/central-inputs";
 import { compareAssociations, summarise } from "../../src/core/summary";
 
 const today = "2025-11-25";

@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { folderViewFiles, folderViewRegistry } from "../../adapters/xlsx/view-files";
-import { CentralInputs, RegistryAssociation } from "../../core/central";
+import { CentralInputs, RegistryAssociation } from "../../core/central-inputs";
 import { todayInOslo } from "../../core/dates";
 import { partnerMunicipalities } from "../../core/partner-slices";
 import { localViewsPlan, updatePartnerViews } from "../../services/partner-views";

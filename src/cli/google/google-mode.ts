@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import { AssociationResult } from "../../core/association";
 import { Cell } from "../../core/cell";
-import { RegistryAssociation } from "../../core/central";
+import { RegistryAssociation } from "../../core/central-inputs";
 import { todayInOslo } from "../../core/dates";
 import { grid } from "../../core/output-table";
 import { partnerAddresses, partnerView } from "../../core/partners";

@@ -1,5 +1,5 @@
 import { AssociationSource } from "../../../src/core/association";
-import { RegistryAssociation, spreadsheetKey } from "../../../src/core/central";
+import { RegistryAssociation, spreadsheetKey } from "../../../src/core/central-inputs";
 import { createSentralApi } from "../../../src/targets/sentral/api";
 import { recordSent, sentToday } from "../../../src/targets/sentral/reminders";
 import { startRollup, STATE_KEY } from "../../../src/targets/sentral/rollup-engine";

@@ -1,6 +1,6 @@
 import { AssociationResult, AssociationSource } from "../../../src/core/association";
 import { Cell } from "../../../src/core/cell";
-import { RegistryAssociation, spreadsheetKey } from "../../../src/core/central";
+import { RegistryAssociation, spreadsheetKey } from "../../../src/core/central-inputs";
 import { MemoryWorkbook } from "../../../src/adapters/memory/memory-workbook";
 import { continueRollup, loadLastRun, RollupEngineOptions, startRollup, STATE_KEY } from "../../../src/targets/sentral/rollup-engine";
 import { decodeRows, LAST_TAB, ResultsStore, WRITE_BLOCK_CHARS } from "../../../src/targets/sentral/results-store";

@@ -1,6 +1,6 @@
 import { AppsScriptWorkbook } from "../../../adapters/apps-script/apps-script-workbook";
 import { appsScriptSelfTestPorts } from "../../../adapters/apps-script/selftest";
-import { readCentralInputs } from "../../../core/central";
+import { readCentralInputs } from "../../../core/central-inputs";
 import { todayInOslo } from "../../../core/dates";
 import { ASSOCIATION_TEMPLATES } from "../../../core/templates/association";
 import { CENTRAL_INPUT_TEMPLATES } from "../../../core/templates/central";
