@@ -8,7 +8,7 @@ import { assessAssociation } from "../src/core/association";
 import { todayInOslo } from "../src/core/dates";
 import { publishRollup, readCentral } from "../src/services/rollup";
 import { publishDashboard } from "../src/targets/sentral/dashboard";
-import { LAST_RUN_KEY, LastRun } from "../src/targets/sentral/rollup-engine";
+import { LAST_RUN_KEY, LastRun } from "../src/services/rollup-job";
 import { Workbook } from "../src/workbook/workbook";
 import { associationId, distinctMunicipalityOf, municipalityOf, sampleSheets } from "../test/targets/sentral/fixtures";
 import { sentralWorld, STAFF } from "../test/targets/sentral/stand-in";

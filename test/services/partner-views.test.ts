@@ -17,7 +17,7 @@ import {
   viewTitle,
   workbookViewRegistry,
 } from "../../src/services/partner-views";
-import { memoryStore } from "../../src/targets/sentral/util";
+import { memoryStore } from "../../src/services/key-value";
 import { memoryDrive } from "../targets/sentral/capabilities";
 import { associationId, centralWorkbook, sampleSheets, virtualClock } from "../targets/sentral/fixtures";
 

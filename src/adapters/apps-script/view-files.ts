@@ -1,6 +1,6 @@
 import { grid } from "../../core/output-table";
 import { ViewFiles } from "../../services/ports";
-import { classifyError } from "../../targets/sentral/apps-script/retry";
+import { classifyError } from "./retry";
 import { AppsScriptWorkbook, SpreadsheetAppParts } from "./apps-script-workbook";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -2,10 +2,11 @@ import { todayInOslo } from "../../core/dates";
 import { readCentral } from "../../services/rollup";
 import { SentralApi } from "../../ui/api-types";
 import { Workbook } from "../../workbook/workbook";
-import { collectionRows, countStatuses } from "./collection";
-import { Mailer, planReminders, recordSent, ReminderContext, sentToday } from "./reminders";
-import { loadLastRun, loadState } from "./rollup-engine";
-import { errorText, KeyValueStore, Lock } from "./util";
+import { collectionRows, countStatuses } from "../../services/collection-status";
+import { Mailer, planReminders, recordSent, ReminderContext, sentToday } from "../../services/reminders";
+import { loadLastRun, loadState } from "../../services/rollup-job";
+import { errorText } from "../../services/key-value";
+import type { KeyValueStore, Lock } from "../../services/ports";
 
 export interface SentralApiDeps {
   central: Workbook;

@@ -1,9 +1,9 @@
 import { AssociationSource } from "../../../src/core/association";
 import { RegistryAssociation, spreadsheetKey } from "../../../src/core/central-inputs";
 import { createSentralApi } from "../../../src/targets/sentral/api";
-import { recordSent, sentToday } from "../../../src/targets/sentral/reminders";
-import { startRollup, STATE_KEY } from "../../../src/targets/sentral/rollup-engine";
-import { memoryStore, PROPERTY_VALUE_LIMIT } from "../../../src/targets/sentral/util";
+import { recordSent, sentToday } from "../../../src/services/reminders";
+import { startRollup, STATE_KEY } from "../../../src/services/rollup-job";
+import { memoryStore, PROPERTY_VALUE_LIMIT } from "../../../src/services/key-value";
 import { centralWorkbook, sampleSheets, virtualClock } from "./fixtures";
 import { memoryMailer } from "./capabilities";
 

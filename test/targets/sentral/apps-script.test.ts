@@ -1,6 +1,6 @@
 import { Cell } from "../../../src/core/cell";
 import { googleJsonError } from "../../stand-ins/apps-script";
-import { STATE_KEY } from "../../../src/targets/sentral/rollup-engine";
+import { STATE_KEY } from "../../../src/services/rollup-job";
 import { VIEWS_TAB } from "../../../src/services/partner-views";
 import { MENU_ITEMS } from "../../../src/targets/sentral/public";
 import { sentralWorld, STAFF } from "./stand-in";
@@ -19,13 +19,13 @@ const OUTPUT_TABS = [
 ];
 
 function outputs(t: ReturnType<typeof sentralWorld>): Record<string, Cell[][] | undefined> {
+  // Innsamling «Lest» is when each association was read, so it is left out.
   return Object.fromEntries(
-    OUTPUT_TABS.map((name) => [
-      name,
-      name === "Innsamling"
-        ? t.read(t.centralId, name)?.map((r) => r.slice(0, -1))
-        : t.read(t.centralId, name),
-    ]),
+    OUTPUT_TABS.map((name) => {
+      const table = t.read(t.centralId, name);
+      const lest = table?.[0]?.indexOf("Lest") ?? -1;
+      return [name, name === "Innsamling" ? table?.map((r) => r.filter((_, i) => i !== lest)) : table];
+    }),
   );
 }
 

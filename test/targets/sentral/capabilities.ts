@@ -1,8 +1,8 @@
 import { MemoryWorkbook } from "../../../src/adapters/memory/memory-workbook";
-import { AssociationFiles } from "../../../src/targets/sentral/new-association";
+import { AssociationFiles } from "../../../src/services/new-association";
 import { grid } from "../../../src/core/output-table";
 import { ViewFiles } from "../../../src/services/ports";
-import { Mailer, MailMessage } from "../../../src/targets/sentral/reminders";
+import { Mailer, MailMessage } from "../../../src/services/reminders";
 
 /**
  * Drive in memory: spreadsheets by ID with their title, viewers and editors. `refuse` lists addresses

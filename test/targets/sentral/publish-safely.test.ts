@@ -2,9 +2,9 @@ import { AssociationResult, AssociationSource } from "../../../src/core/associat
 import { Cell } from "../../../src/core/cell";
 import { RegistryAssociation, spreadsheetKey } from "../../../src/core/central-inputs";
 import { MemoryWorkbook } from "../../../src/adapters/memory/memory-workbook";
-import { continueRollup, loadLastRun, RollupEngineOptions, startRollup, STATE_KEY } from "../../../src/targets/sentral/rollup-engine";
-import { decodeRows, LAST_TAB, ResultsStore, WRITE_BLOCK_CHARS } from "../../../src/targets/sentral/results-store";
-import { memoryStore } from "../../../src/targets/sentral/util";
+import { continueRollup, loadLastRun, RollupEngineOptions, startRollup, STATE_KEY } from "../../../src/services/rollup-job";
+import { decodeRows, LAST_TAB, ResultsStore, WRITE_BLOCK_CHARS } from "../../../src/services/results-store";
+import { memoryStore } from "../../../src/services/key-value";
 import { centralWorkbook, sampleSheets, virtualClock } from "./fixtures";
 
 function setUp(count: number) {

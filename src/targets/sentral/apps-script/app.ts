@@ -6,21 +6,22 @@ import { SentralApi } from "../../../ui/api-types";
 import { Workbook } from "../../../workbook/workbook";
 import { createSentralApi } from "../api";
 import { DashboardCharts, publishDashboard } from "../dashboard";
-import { AssociationFiles, createAssociation } from "../new-association";
+import { AssociationFiles, createAssociation } from "../../../services/new-association";
 import { appsScriptViewFiles } from "../../../adapters/apps-script/view-files";
 import { partnerViewsRunning, runPartnerViews } from "../partner-views";
-import { LAST_TAB, ResultsStore, WORKING_TAB } from "../results-store";
+import { LAST_TAB, ResultsStore, WORKING_TAB } from "../../../services/results-store";
 import {
   continueRollup as continueEngine,
   RollupEngineOptions,
   RollupStep,
   Scheduler,
   startRollup,
-} from "../rollup-engine";
-import { errorText, KeyValueStore, Lock } from "../util";
+} from "../../../services/rollup-job";
+import { errorText } from "../../../services/key-value";
+import type { KeyValueStore, Lock } from "../../../services/ports";
 import { Flushable, releaseAfterFlush } from "../../shared/lock";
 import { VIEWS_STATE_KEY } from "../../../services/partner-views";
-import { createAssociationReader } from "./association-reader";
+import { createAssociationReader } from "../../../adapters/apps-script/association-reader";
 import { sentralSelfTest } from "./selftest";
 import { CONTINUE_HANDLER, CONTINUE_VIEWS_HANDLER, MENU, MENU_ITEMS, PUBLIC_FUNCTIONS, START_ITEM } from "../public";
 

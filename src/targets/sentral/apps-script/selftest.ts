@@ -6,7 +6,7 @@ import { ASSOCIATION_TEMPLATES } from "../../../core/templates/association";
 import { CENTRAL_INPUT_TEMPLATES } from "../../../core/templates/central";
 import { runSelfTest, SelfTestReport } from "../../../services/selftest";
 import { CONTINUE_HANDLER } from "../public";
-import { createAssociationReader } from "./association-reader";
+import { createAssociationReader } from "../../../adapters/apps-script/association-reader";
 import type { GasGlobals } from "./app";
 
 const SOURCE_STATUS: Record<string, string> = { not_found: "finnes ikke", no_access: "mangler tilgang", unreadable: "kan ikke leses" };

@@ -1,11 +1,12 @@
-import { assessAssociation, AssociationSource } from "../../core/association";
-import { associationStatusLine, counted } from "../../core/wording";
-import { CentralInputs, RegistryAssociation, spreadsheetKey } from "../../core/central";
-import { IsoDate, todayInOslo } from "../../core/dates";
-import { publishRollup, readCentral, RollupOutcome, rollupYear } from "../../services/rollup";
-import { Workbook } from "../../workbook/workbook";
+import { assessAssociation, AssociationSource } from "../core/association";
+import { associationStatusLine, counted } from "../core/wording";
+import { CentralInputs, RegistryAssociation, spreadsheetKey } from "../core/central-inputs";
+import { IsoDate, todayInOslo } from "../core/dates";
+import { publishRollup, readCentral, RollupOutcome, rollupYear } from "./rollup";
+import { Workbook } from "../workbook/workbook";
 import { encodeResult, ResultsStore, StoredResult } from "./results-store";
-import { errorText, fingerprint, KeyValueStore, Lock, osloClock, readJson, writeJson } from "./util";
+import { errorText, fingerprint, osloClock, readJson, writeJson } from "./key-value";
+import type { KeyValueStore, Lock, Scheduler } from "./ports";
 
 /**
  * "Hent inn og summer" as a resumable job, free of Google: it reads associations one by one until
@@ -49,12 +50,7 @@ export interface LastRun {
   publishSeconds?: number;
 }
 
-export interface Scheduler {
-  /** Makes sure one continuation (continueRollup) runs in a while, replacing any earlier one. */
-  continueLater(): void;
-  /** Removes the pending continuation, if any. */
-  cancel(): void;
-}
+export type { Scheduler };
 
 export interface RollupEngineOptions {
   central: Workbook;

@@ -1,18 +1,7 @@
-import { osloDateTime } from "../shared/time";
+import { osloDateTime } from "../core/oslo-time";
+import type { KeyValueStore } from "./ports";
 
-/** A key-value store: DocumentProperties in Apps Script, a Map in tests and local previews. */
-export interface KeyValueStore {
-  get(key: string): string | null;
-  set(key: string, value: string): void;
-  delete(key: string): void;
-  keys(): string[];
-}
-
-/** LockService's script or document lock, or a stand-in. */
-export interface Lock {
-  tryLock(timeoutMs: number): boolean;
-  release(): void;
-}
+/** Helpers over the KeyValueStore port: JSON values within PropertiesService's size limit, fingerprints. */
 
 export function memoryStore(
   initial: Record<string, string> = {},

@@ -1,10 +1,10 @@
-import { Cell } from "../../core/cell";
-import { RegistryAssociation } from "../../core/central";
-import { collectionTable } from "../../core/outputs";
-import { headerKey } from "../../core/read";
-import { findMunicipality } from "../../core/reference";
-import { CollectionRowDto } from "../../ui/api-types";
-import { Workbook } from "../../workbook/workbook";
+import { Cell } from "../core/cell";
+import { RegistryAssociation } from "../core/central-inputs";
+import { collectionTable } from "../core/outputs";
+import { headerKey } from "../core/read";
+import { findMunicipality } from "../core/reference";
+import { CollectionRowDto } from "../ui/api-types";
+import { Workbook } from "../workbook/workbook";
 
 /** Status of an association that no rollup has read yet (registered after the last one). */
 export const NOT_COLLECTED = "Ikke hentet inn";

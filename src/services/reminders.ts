@@ -1,9 +1,10 @@
-import { RegistryAssociation } from "../../core/central";
-import { IsoDate, norwegianDate } from "../../core/dates";
-import { ReminderDto } from "../../ui/api-types";
-import { CollectionRowDto } from "../../ui/api-types";
-import { NOT_COLLECTED } from "./collection";
-import { fingerprint, KeyValueStore, PROPERTY_VALUE_LIMIT } from "./util";
+import { RegistryAssociation } from "../core/central-inputs";
+import { IsoDate, norwegianDate } from "../core/dates";
+import { ReminderDto } from "../ui/api-types";
+import { CollectionRowDto } from "../ui/api-types";
+import { NOT_COLLECTED } from "./collection-status";
+import { fingerprint, PROPERTY_VALUE_LIMIT } from "./key-value";
+import type { KeyValueStore } from "./ports";
 
 /**
  * "Send påminnelser": who gets what, and the record that keeps an association from being mailed

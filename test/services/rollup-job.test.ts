@@ -1,19 +1,19 @@
-import { AssociationSource } from "../../../src/core/association";
-import { Cell } from "../../../src/core/cell";
-import { RegistryAssociation, spreadsheetKey } from "../../../src/core/central";
-import { MemoryWorkbook } from "../../../src/adapters/memory/memory-workbook";
-import { runRollup } from "../../../src/services/rollup";
+import { AssociationSource } from "../../src/core/association";
+import { Cell } from "../../src/core/cell";
+import { RegistryAssociation, spreadsheetKey } from "../../src/core/central-inputs";
+import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
+import { runRollup } from "../../src/services/rollup";
 import {
   continueRollup,
   RollupEngineOptions,
   RollupStep,
   startRollup,
   STATE_KEY,
-} from "../../../src/targets/sentral/rollup-engine";
-import { decodeRows, encodeResult, LAST_TAB, WORKING_TAB } from "../../../src/targets/sentral/results-store";
-import { memoryStore } from "../../../src/targets/sentral/util";
-import { assessAssociation } from "../../../src/core/association";
-import { centralWorkbook, sampleSheets, virtualClock } from "./fixtures";
+} from "../../src/services/rollup-job";
+import { decodeRows, encodeResult, LAST_TAB, WORKING_TAB } from "../../src/services/results-store";
+import { memoryStore } from "../../src/services/key-value";
+import { assessAssociation } from "../../src/core/association";
+import { centralWorkbook, sampleSheets, virtualClock } from "../targets/sentral/fixtures";
 
 const OUTPUT_TABS = [
   "Innsamling",
@@ -38,7 +38,8 @@ function outputs(workbook: MemoryWorkbook): Record<string, Cell[][] | undefined>
   const found: Record<string, Cell[][] | undefined> = {};
   for (const name of OUTPUT_TABS) {
     const table = workbook.read(name);
-    found[name] = name === "Innsamling" ? table?.map((row) => row.slice(0, -1)) : table;
+    const lest = table?.[0]?.indexOf("Lest") ?? -1;
+    found[name] = name === "Innsamling" ? table?.map((row) => row.filter((_, i) => i !== lest)) : table;
   }
   return found;
 }

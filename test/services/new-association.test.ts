@@ -1,10 +1,10 @@
-import { createAssociation } from "../../../src/targets/sentral/new-association";
-import { readCentral } from "../../../src/services/rollup";
-import { checkAssociationSheets, readAssociationSheets } from "../../../src/services/check";
-import { centralWorkbook, virtualClock } from "./fixtures";
-import { memoryDrive } from "./capabilities";
-import { settings } from "../../../src/core/templates/central";
-import type { MemoryWorkbook } from "../../../src/adapters/memory/memory-workbook";
+import { createAssociation } from "../../src/services/new-association";
+import { readCentral } from "../../src/services/rollup";
+import { checkAssociationSheets, readAssociationSheets } from "../../src/services/check";
+import { centralWorkbook, virtualClock } from "../targets/sentral/fixtures";
+import { memoryDrive } from "../targets/sentral/capabilities";
+import { settings } from "../../src/core/templates/central";
+import type { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
 
 const MASTER_ID = "1MasterTemplateAbcdefghijklmnopqrstuvwxyz012";
 

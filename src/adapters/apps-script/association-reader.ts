@@ -1,7 +1,7 @@
-import { AssociationSource } from "../../../core/association";
-import { Cell, CellTable } from "../../../core/cell";
-import { RegistryAssociation } from "../../../core/central";
-import { ASSOCIATION_TEMPLATES } from "../../../core/templates/association";
+import { AssociationSource } from "../../core/association";
+import { Cell, CellTable } from "../../core/cell";
+import { RegistryAssociation } from "../../core/central-inputs";
+import { ASSOCIATION_TEMPLATES } from "../../core/templates/association";
 import { classifyError, RetryOptions, withRetry } from "./retry";
 
 /**

@@ -1,6 +1,6 @@
-import { AssociationResult } from "../../core/association";
-import { Cell } from "../../core/cell";
-import { Workbook } from "../../workbook/workbook";
+import { AssociationResult } from "../core/association";
+import { Cell } from "../core/cell";
+import { Workbook } from "../workbook/workbook";
 
 /**
  * Where a rollup keeps the associations it has read so far: a working tab in the central spreadsheet

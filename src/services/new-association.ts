@@ -1,17 +1,17 @@
-import { slug } from "../../core/text";
-import { Cell } from "../../core/cell";
-import { todayInOslo } from "../../core/dates";
-import { issueMessage } from "../../core/messages";
-import { headerKey, readTable } from "../../core/read";
-import { column } from "../../core/template/column";
-import { annualReport } from "../../core/templates/association";
-import { registry } from "../../core/templates/central";
-import { spreadsheetKey } from "../../core/central";
-import { readEmail } from "../../core/values";
-import { readCentral } from "../../services/rollup";
-import { setUpTemplates } from "../../services/setup";
-import { Workbook } from "../../workbook/workbook";
-import { errorText } from "./util";
+import { slug } from "../core/text";
+import { Cell } from "../core/cell";
+import { todayInOslo } from "../core/dates";
+import { issueMessage } from "../core/messages";
+import { headerKey, readTable } from "../core/read";
+import { column } from "../core/schema/column";
+import { annualReport } from "../core/templates/association";
+import { registry } from "../core/templates/central";
+import { spreadsheetKey } from "../core/central-inputs";
+import { readEmail } from "../core/values";
+import { readCentral } from "./rollup";
+import { setUpTemplates } from "./setup";
+import { Workbook } from "../workbook/workbook";
+import { errorText } from "./key-value";
 
 /**
  * "Opprett regneark for ny forening": checks the input with the registry's own rules, copies the

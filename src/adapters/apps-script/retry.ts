@@ -1,4 +1,4 @@
-import { errorText } from "../util";
+import { errorText } from "../../services/key-value";
 
 /**
  * What went wrong with a Google call, judged from the message Apps Script gives (advanced services
