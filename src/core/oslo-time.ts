@@ -16,9 +16,10 @@
  * simply continues, as IANA does. Before 1970 the result is CET without summer time, which differs
  * from history in 1940–1945 and 1959–1965; Samspill never handles dates that old as instants (calendar
  * dates of any year are plain text "YYYY-MM-DD" and need no offset).
+ *
+ * Two modules, two jobs: this one turns instants into Oslo wall-clock time and back; core/dates.ts
+ * handles calendar dates as ISO text (IsoDate) and builds on osloDay below.
  */
-
-export type IsoDate = string;
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
@@ -85,7 +86,7 @@ function pad2(n: number): string {
 }
 
 /** The Europe/Oslo calendar day of an instant: "2025-03-12"; undefined for an invalid Date. */
-export function osloDay(instant: Date): IsoDate | undefined {
+export function osloDay(instant: Date): string | undefined {
   const wall = osloWallClock(instant);
   const year = wall.getUTCFullYear();
   if (Number.isNaN(year) || year < 1000 || year > 9999) return undefined;
