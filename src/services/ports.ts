@@ -49,6 +49,15 @@ export async function runAsync<R>(job: Job<R>): Promise<R> {
   return step.value;
 }
 
+/**
+ * What went wrong with a call to Google, the same words for both Google backends (Apps Script's
+ * messages in adapters/apps-script/retry.ts, the Sheets API's HTTP statuses in
+ * adapters/sheets-api/errors.ts): statuses a user can act on (STYLE), `transient` ones retried with
+ * backoff in one place. `missing_tab`: the spreadsheet has no such tab; `auth`: sign-in refused;
+ * `invalid`: Google refused the request itself.
+ */
+export type GoogleFailure = "not_found" | "no_access" | "missing_tab" | "auth" | "transient" | "invalid" | "other";
+
 /** A key-value store: DocumentProperties in Apps Script, a Map in tests and local previews. */
 export interface KeyValueStore {
   get(key: string): string | null;

@@ -1,13 +1,12 @@
 import { errorText } from "../../services/key-value";
+import type { GoogleFailure } from "../../services/ports";
 
 /**
  * What went wrong with a Google call, judged from the message Apps Script gives (advanced services
  * throw "API call to sheets.spreadsheets.values.batchGet failed with error: …", built-in services
- * "Exception: …"). Retries live here and nowhere else.
+ * "Exception: …"), in the one failure vocabulary of services/ports. Retries live here and nowhere else.
  */
-export type Failure = "not_found" | "no_access" | "missing_tab" | "transient" | "other";
-
-export function classifyError(error: unknown): Failure {
+export function classifyError(error: unknown): GoogleFailure {
   const text = errorText(error);
   if (/Unable to parse range/i.test(text)) return "missing_tab";
   if (

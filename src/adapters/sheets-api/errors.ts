@@ -2,7 +2,9 @@
  * Google errors as statuses a user can act on (STYLE: `not_found`, `no_access`, `transient`), and
  * Norwegian messages for the ones that stop a command. Retries happened before an error gets here.
  */
-export type GoogleFailure = "not_found" | "no_access" | "auth" | "transient" | "invalid" | "other";
+import type { GoogleFailure } from "../../services/ports";
+
+export type { GoogleFailure };
 
 export function httpStatusOf(error: unknown): number | undefined {
   if (!error || typeof error !== "object") return undefined;
