@@ -7,6 +7,7 @@ import { Mailer, planReminders, recordSent, ReminderContext, sentToday } from ".
 import { loadLastRun, loadState } from "../../services/rollup-job";
 import { errorText } from "../../services/key-value";
 import type { KeyValueStore, Lock } from "../../services/ports";
+import { checked, noArguments } from "../shared/payload";
 
 export interface SentralApiDeps {
   central: Workbook;
@@ -42,7 +43,7 @@ export function createSentralApi(deps: SentralApiDeps): SentralApi {
     return { c, reminders: planReminders(c.inputs.associations, rows, c, sentToday(deps.properties, c)) };
   };
 
-  return {
+  const server: SentralApi = {
     getCollectionStatus() {
       const { today, inputs } = inputsNow();
       const rows = collectionRows(deps.central, inputs.associations);
@@ -106,5 +107,11 @@ export function createSentralApi(deps: SentralApiDeps): SentralApi {
         deps.lock?.release();
       }
     },
+  };
+  // Every sidebar → server call checked before it runs: these take no arguments (src/targets/shared/payload.ts).
+  return {
+    getCollectionStatus: checked(noArguments, { action: "Innsamlingsstatus" }, server.getCollectionStatus),
+    previewReminders: checked(noArguments, { action: "Send påminnelser" }, server.previewReminders),
+    sendReminders: checked(noArguments, { action: "Send påminnelser" }, server.sendReminders, (message) => ({ sent: 0, skipped: 0, message })),
   };
 }
