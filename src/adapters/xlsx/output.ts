@@ -67,45 +67,124 @@ export function heightFor(lines: number): number | undefined {
   return lines > 1 ? Math.ceil(lines * LINE_HEIGHT + 3) : undefined;
 }
 
+/** One output cell as exceljs writes it: its value and its style. */
+export interface OutputCell {
+  value: ExcelJS.CellValue;
+  style: Partial<ExcelJS.Style>;
+}
+
+/** The columns a tab's rows span (the widest row, or the widths of the layout). */
+export function outputWidth(rows: ReadonlyArray<ReadonlyArray<Cell>>, layout: OutputLayout): number {
+  let width = layout.widths.length;
+  for (const r of rows) width = Math.max(width, r.length);
+  return width;
+}
+
+/** The value and style of the cell at grid row `r`, column `c`. */
+export function outputCell(
+  value: Cell,
+  r: number,
+  c: number,
+  heading: boolean,
+  width: number,
+  formats: ReadonlyArray<ColumnFormat | undefined>,
+  layout: OutputLayout,
+): OutputCell {
+  const format = layout.cellFormats[r]?.[c] ?? (heading ? undefined : formats[c]);
+  const excel =
+    format === "datetime" && value instanceof Date && !Number.isNaN(value.getTime())
+      ? instantValue(value)
+      : toExcel(value);
+  const style: Partial<ExcelJS.Style> = { font: heading ? HEADING_FONT : BODY_FONT };
+  if (excel !== null && (format || value instanceof Date) && typeof value !== "string")
+    style.numFmt = numberFormat(format ?? "date", value);
+  if (typeof value === "string") style.numFmt = "@";
+  // Headings over numbers and dates stand right, above the right-aligned values.
+  const right = heading && formats[c] !== undefined && RIGHT_ALIGNED.has(formats[c]!);
+  style.alignment = {
+    vertical: "top",
+    wrapText: layout.wrap[c] === true,
+    ...(right ? { horizontal: "right" } : {}),
+  };
+  if (heading && c < width) style.fill = fill(HEADER_BACKGROUND);
+  if (heading) style.border = { bottom: { style: "thin", color: { argb: "FF808080" } } };
+  return { value: excel, style };
+}
+
+/** A heading row is shaded across the table, also over its empty cells (columns values.length … width-1). */
+export function headingFillStyle(): Partial<ExcelJS.Style> {
+  return { font: HEADING_FONT, fill: fill(HEADER_BACKGROUND) };
+}
+
+/** The height of a row whose wrapping texts take more than one line (undefined: the default height). */
+export function outputRowHeight(values: ReadonlyArray<Cell>, layout: OutputLayout): number | undefined {
+  let lines = 1;
+  values.forEach((value, c) => {
+    if (layout.wrap[c] && typeof value === "string")
+      lines = Math.max(lines, wrappedLines(value, layout.widths[c]));
+  });
+  return heightFor(lines);
+}
+
 /** Writes a grid of output cells with their fonts, formats and the tab's layout. */
-export function writeOutput(ws: ExcelJS.Worksheet, rows: ReadonlyArray<ReadonlyArray<Cell>>, formats: ReadonlyArray<ColumnFormat | undefined>, layout: OutputLayout): void {
+export function writeOutput(
+  ws: ExcelJS.Worksheet,
+  rows: ReadonlyArray<ReadonlyArray<Cell>>,
+  formats: ReadonlyArray<ColumnFormat | undefined>,
+  layout: OutputLayout,
+): void {
+  writeOutputCells(ws, rows, formats, layout);
+  writeOutputLayout(ws, rows.length, outputWidth(rows, layout), layout);
+}
+
+/** The cells and row heights of an output tab. */
+export function writeOutputCells(
+  ws: ExcelJS.Worksheet,
+  rows: ReadonlyArray<ReadonlyArray<Cell>>,
+  formats: ReadonlyArray<ColumnFormat | undefined>,
+  layout: OutputLayout,
+): void {
   const headings = new Set(layout.headingRows);
-  const width = Math.max(0, ...rows.map((r) => r.length), layout.widths.length);
+  const width = outputWidth(rows, layout);
   rows.forEach((values, r) => {
     const heading = headings.has(r);
     const row = ws.getRow(r + 1);
     values.forEach((value, c) => {
-      const format = layout.cellFormats[r]?.[c] ?? (heading ? undefined : formats[c]);
-      const excel = format === "datetime" && value instanceof Date && !Number.isNaN(value.getTime()) ? instantValue(value) : toExcel(value);
+      const { value: excel, style } = outputCell(value, r, c, heading, width, formats, layout);
       const cell = row.getCell(c + 1);
       if (excel !== null) cell.value = excel;
-      const style: Partial<ExcelJS.Style> = { font: heading ? HEADING_FONT : BODY_FONT };
-      if (excel !== null && (format || value instanceof Date) && typeof value !== "string") style.numFmt = numberFormat(format ?? "date", value);
-      if (typeof value === "string") style.numFmt = "@";
-      // Headings over numbers and dates stand right, above the right-aligned values.
-      const right = heading && formats[c] !== undefined && RIGHT_ALIGNED.has(formats[c]!);
-      style.alignment = { vertical: "top", wrapText: layout.wrap[c] === true, ...(right ? { horizontal: "right" } : {}) };
-      if (heading && c < width) style.fill = fill(HEADER_BACKGROUND);
-      if (heading) style.border = { bottom: { style: "thin", color: { argb: "FF808080" } } };
       cell.style = style;
     });
     if (heading) {
-      // A heading row is shaded across the table, also over its empty cells.
-      for (let c = values.length; c < width; c++) row.getCell(c + 1).style = { font: HEADING_FONT, fill: fill(HEADER_BACKGROUND) };
+      for (let c = values.length; c < width; c++) row.getCell(c + 1).style = headingFillStyle();
     }
   });
-  layout.widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   if (layout.wrap.some(Boolean)) {
     rows.forEach((values, r) => {
-      let lines = 1;
-      values.forEach((value, c) => {
-        if (layout.wrap[c] && typeof value === "string") lines = Math.max(lines, wrappedLines(value, layout.widths[c]));
-      });
-      const height = heightFor(lines);
+      const height = outputRowHeight(values, layout);
       if (height) ws.getRow(r + 1).height = height;
     });
   }
-  if (layout.frozenRows > 0) ws.views = [{ state: "frozen", xSplit: 0, ySplit: layout.frozenRows, topLeftCell: `A${layout.frozenRows + 1}`, activeCell: `A${layout.frozenRows + 1}` }];
-  if (layout.filter && width > 0 && rows.length > 1) ws.autoFilter = `A1:${columnLetter(width - 1)}${rows.length}`;
+}
+
+/** What an output tab has besides its cells: widths, frozen header, filter, page set-up. */
+export function writeOutputLayout(
+  ws: ExcelJS.Worksheet,
+  rowCount: number,
+  width: number,
+  layout: OutputLayout,
+): void {
+  layout.widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  if (layout.frozenRows > 0)
+    ws.views = [
+      {
+        state: "frozen",
+        xSplit: 0,
+        ySplit: layout.frozenRows,
+        topLeftCell: `A${layout.frozenRows + 1}`,
+        activeCell: `A${layout.frozenRows + 1}`,
+      },
+    ];
+  if (layout.filter && width > 0 && rowCount > 1) ws.autoFilter = `A1:${columnLetter(width - 1)}${rowCount}`;
   pageSetup(ws, layout.landscape, layout.repeatHeader, layout.onePage);
 }

@@ -6,7 +6,8 @@ import { ColumnFormat, layoutFor, OutputLayout } from "../../core/output-table";
 import { SheetPlan } from "../../core/plan";
 import { CellMark, CellUpdate, MARK_BACKGROUND, SavableWorkbook } from "../../workbook/workbook";
 import { applyPlanToSheet } from "./plan";
-import { writeOutput } from "./output";
+import { outputWidth, writeOutputCells, writeOutputLayout } from "./output";
+import { DeferredOutput, writeWithDeferred } from "./streamed-sheets";
 import { fromExcel, toExcel } from "./cells";
 import { argb, numberFormat, patchStyle } from "./style";
 
@@ -27,19 +28,30 @@ const MARK_SEPARATOR = "\n\n———\n";
 /**
  * An .xlsx file as a Workbook. The file is read once when opened; every change is made in memory
  * and written by save() (to a temporary file, then renamed, so a crash never leaves half a file).
+ * Output tabs are kept as their grids until the file is written (streamed-sheets.ts): exceljs cell
+ * objects for a 92,000-row Tiltak took most of a rollup's memory. Reading or changing such a tab,
+ * or using `excel` directly, turns it into exceljs cells first.
  */
 export class XlsxWorkbook implements SavableWorkbook {
+  private readonly deferred = new Map<ExcelJS.Worksheet, DeferredOutput>();
+
   constructor(
     readonly file: string,
-    readonly excel: ExcelJS.Workbook,
+    private readonly book: ExcelJS.Workbook,
   ) {}
 
+  /** The exceljs workbook, with every tab as exceljs cells. */
+  get excel(): ExcelJS.Workbook {
+    for (const ws of [...this.deferred.keys()]) this.materialise(ws);
+    return this.book;
+  }
+
   sheetNames(): string[] {
-    return this.excel.worksheets.map((ws) => ws.name);
+    return this.book.worksheets.map((ws) => ws.name);
   }
 
   read(name: string): CellTable | undefined {
-    const ws = this.excel.getWorksheet(name);
+    const ws = this.sheet(name);
     if (!ws) return undefined;
     const rows: Cell[][] = [];
     let width = 0;
@@ -62,8 +74,11 @@ export class XlsxWorkbook implements SavableWorkbook {
   write(name: string, rows: Cell[][], formats: ReadonlyArray<ColumnFormat | undefined> = [], layout?: OutputLayout): void {
     const ws = this.replaceSheet(name);
     // An output tab (it has column formats): fonts, formats, frozen header, filter, widths, print set-up.
+    // Its cells are written from the grid when the file is written.
     if (layout || (formats.length && rows.length)) {
-      writeOutput(ws, rows, formats, layout ?? layoutFor(rows, formats));
+      const output: DeferredOutput = { rows, formats, layout: layout ?? layoutFor(rows, formats) };
+      writeOutputLayout(ws, rows.length, outputWidth(rows, output.layout), output.layout);
+      this.deferred.set(ws, output);
       return;
     }
     rows.forEach((values, r) => {
@@ -80,14 +95,14 @@ export class XlsxWorkbook implements SavableWorkbook {
   }
 
   append(name: string, rows: Cell[][]): number {
-    const ws = this.excel.getWorksheet(name) ?? this.excel.addWorksheet(name);
+    const ws = this.sheet(name) ?? this.book.addWorksheet(name);
     const first = (this.read(name)?.length ?? 0) + 1;
     rows.forEach((values, i) => this.setRow(ws, first + i, values));
     return first;
   }
 
   setCells(name: string, updates: ReadonlyArray<CellUpdate>): void {
-    const ws = this.excel.getWorksheet(name) ?? this.excel.addWorksheet(name);
+    const ws = this.sheet(name) ?? this.book.addWorksheet(name);
     for (const { cell: ref, value } of updates) {
       const at = parseA1(ref);
       if (!at) throw new Error(`Ugyldig cellereferanse: ${ref}`);
@@ -96,12 +111,12 @@ export class XlsxWorkbook implements SavableWorkbook {
   }
 
   applyPlan(plan: SheetPlan): void {
-    const ws = this.excel.getWorksheet(plan.name) ?? this.excel.addWorksheet(plan.name);
-    applyPlanToSheet(this.excel, ws, plan);
+    const ws = this.sheet(plan.name) ?? this.book.addWorksheet(plan.name);
+    applyPlanToSheet(this.book, ws, plan);
   }
 
   markCells(name: string, marks: ReadonlyArray<CellMark>): void {
-    const ws = this.excel.getWorksheet(name) ?? this.excel.addWorksheet(name);
+    const ws = this.sheet(name) ?? this.book.addWorksheet(name);
     ws.eachRow({ includeEmpty: true }, (row) => {
       row.eachCell({ includeEmpty: true }, (cell) => {
         const note = noteText(cell.note);
@@ -123,16 +138,21 @@ export class XlsxWorkbook implements SavableWorkbook {
   }
 
   async save(): Promise<void> {
-    if (this.excel.worksheets.length === 0) this.excel.addWorksheet("Ark1");
+    if (this.book.worksheets.length === 0) this.book.addWorksheet("Ark1");
     await fs.mkdir(path.dirname(path.resolve(this.file)), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
-    await this.excel.xlsx.writeFile(temporary);
+    await this.writeFile(temporary);
     await fs.rename(temporary, this.file);
+  }
+
+  /** Writes the workbook to `file` as it is (no temporary file: see save()). */
+  async writeFile(file: string): Promise<void> {
+    await writeWithDeferred(this.book, this.deferred, () => this.book.xlsx.writeFile(file));
   }
 
   /** Moves a tab to a 0-based position among the tabs (e.g. a dashboard first). */
   moveSheet(name: string, position: number): void {
-    const sheets = this.excel.worksheets;
+    const sheets = this.book.worksheets;
     const moving = sheets.find((ws) => ws.name === name);
     if (!moving) return;
     const order = sheets.filter((ws) => ws !== moving);
@@ -142,7 +162,7 @@ export class XlsxWorkbook implements SavableWorkbook {
 
   /** The file as bytes (tests and previews). */
   async buffer(): Promise<Buffer> {
-    return Buffer.from(await this.excel.xlsx.writeBuffer());
+    return Buffer.from(await writeWithDeferred(this.book, this.deferred, () => this.book.xlsx.writeBuffer()));
   }
 
   private setRow(ws: ExcelJS.Worksheet, rowNumber: number, values: ReadonlyArray<Cell>): void {
@@ -158,13 +178,28 @@ export class XlsxWorkbook implements SavableWorkbook {
     }
   }
 
+  /** A tab by name, an output tab kept as its grid turned into exceljs cells first. */
+  private sheet(name: string): ExcelJS.Worksheet | undefined {
+    const ws = this.book.getWorksheet(name);
+    if (ws) this.materialise(ws);
+    return ws;
+  }
+
+  private materialise(ws: ExcelJS.Worksheet): void {
+    const output = this.deferred.get(ws);
+    if (!output) return;
+    this.deferred.delete(ws);
+    writeOutputCells(ws, output.rows, output.formats, output.layout);
+  }
+
   /** Empties a tab for a whole rewrite, keeping its place among the tabs. */
   private replaceSheet(name: string): ExcelJS.Worksheet {
-    const old = this.excel.getWorksheet(name);
-    if (!old) return this.excel.addWorksheet(name);
+    const old = this.book.getWorksheet(name);
+    if (!old) return this.book.addWorksheet(name);
+    this.deferred.delete(old);
     const { orderNo, state } = old as unknown as { orderNo: number; state: ExcelJS.WorksheetState };
-    this.excel.removeWorksheet(old.id);
-    const fresh = this.excel.addWorksheet(name, { state });
+    this.book.removeWorksheet(old.id);
+    const fresh = this.book.addWorksheet(name, { state });
     (fresh as unknown as { orderNo: number }).orderNo = orderNo;
     return fresh;
   }
