@@ -7,7 +7,15 @@ import { CENTRAL_INPUT_TEMPLATES } from "../../../core/templates/central";
 import { runSelfTest, SelfTestReport } from "../../../services/selftest";
 import { CONTINUE_HANDLER } from "../public";
 import { createAssociationReader } from "../../../adapters/apps-script/association-reader";
-import type { GasGlobals } from "./app";
+
+/** The Apps Script services the central's Selvtest uses (app.ts passes its GasGlobals; declared here so selftest.ts does not import app.ts back). */
+export type SentralSelfTestGlobals = Parameters<typeof appsScriptSelfTestPorts>[0] & {
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  Sheets: GoogleAppsScript.Sheets;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  MailApp: GoogleAppsScript.Mail.MailApp;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
+};
 
 const SOURCE_STATUS: Record<string, string> = { not_found: "finnes ikke", no_access: "mangler tilgang", unreadable: "kan ikke leses" };
 
@@ -16,7 +24,7 @@ const SOURCE_STATUS: Record<string, string> = { not_found: "finnes ikke", no_acc
  * a trigger made and deleted, the mail quota and one registered association read the way
  * «Hent inn og summer» reads it. The templates checked are the central's and the associations'.
  */
-export function sentralSelfTest(g: GasGlobals, now: () => Date): SelfTestReport {
+export function sentralSelfTest(g: SentralSelfTestGlobals, now: () => Date): SelfTestReport {
   const base = appsScriptSelfTestPorts(g, now);
   return runSelfTest(
     {
