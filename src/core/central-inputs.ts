@@ -92,7 +92,7 @@ export type SamspillWorkbook = "central" | "partner_view";
 const tabKey = (name: string) => name.trim().toLowerCase();
 /** Tabs only a central spreadsheet has: its input tabs, output tabs and the partner-view registry. */
 const CENTRAL_TABS = [settings.name, registry.name, history.name, "Innsamling", "Nasjonalt", "Per fylke", "Per aktivitetstype", "Avvik", "Logg", partnerViewRegistry.name].map(tabKey);
-/** The first tab of every partner view (core/partners.ts). */
+/** The first tab of every partner view (core/partner-slices.ts). */
 const PARTNER_VIEW_TAB = tabKey("Om visningen");
 const ASSOCIATION_TAB = tabKey("Årsrapport");
 

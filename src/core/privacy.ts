@@ -2,7 +2,7 @@
  * Personal data in free text (SPEC "Rollup rules": the free text partner views carry has e-mail
  * addresses, phone numbers and fødselsnummer masked). Pure functions over a string: the
  * detectors, one function that lists what a text holds, and the ONE masking function every
- * partner view goes through (core/partners.ts).
+ * partner view goes through (core/partner-slices.ts).
  *
  * Where the edge lies — what is and is not taken for personal data:
  *

@@ -12,7 +12,7 @@ import { call, Job, KeyValueStore, Maybe, Scheduler, ViewFiles } from "./ports";
 /**
  * «Oppdater kommunevisninger» / `samspill partners`: one reconciliation for the bound script, the
  * CLI in Google mode and the CLI in local mode. For each municipality (in number order) it makes sure
- * one view file exists, holds core/partners' partnerView and is readable by exactly the wanted
+ * one view file exists, holds core/partner-slices' partnerView and is readable by exactly the wanted
  * addresses. Decided once for every runtime:
  * - the title is «Samspill – kommunevisning NNNN Kommune»;
  * - a municipality that is no longer wanted keeps its file and its record, un-shared (so a partner

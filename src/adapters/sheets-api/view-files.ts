@@ -87,5 +87,5 @@ export function sheetsApiViewFiles(clients: GoogleClients, options: ShareOptions
   };
 }
 
-/** The first tab of a new view (core/partners partnerView's first table). */
+/** The first tab of a new view (core/partner-slices partnerView's first table). */
 const VIEW_FIRST_TAB = "Om visningen";

@@ -24,7 +24,7 @@ export interface PartnersOptions {
 
 /**
  * `samspill partners` locally: one .xlsx per municipality with only that municipality's rows and no
- * personal data or comments (core/partners.ts decides what goes in). Google mode (shared
+ * personal data or comments (core/partner-slices.ts decides what goes in). Google mode (shared
  * spreadsheets) is added by src/cli/google as one branch here.
  */
 export async function partnersCommand(options: PartnersOptions, context: CliContext): Promise<string[]> {
