@@ -6,14 +6,13 @@ import { Cell, columnLetter } from "../core/cell";
 import { RegistryAssociation } from "../core/central-inputs";
 import { Issue } from "../core/issues";
 import { todayInOslo } from "../core/dates";
-import { grid } from "../core/output-table";
 import { locateColumns, readTable } from "../core/read";
 import { checkedSummaryJson } from "../core/summary-schema";
 import { registry } from "../core/templates/central";
 import { publishRollup, readAssociations, readCentral, rollupYear, RollupOutcome } from "../services/rollup";
 import { centralExists, createCentral, openCentral } from "./central-file";
 import { CliContext } from "./context";
-import { DASHBOARD, dashboardTable } from "./xlsx-dashboard";
+import { DASHBOARD, xlsxCharts } from "./xlsx-dashboard";
 import { UserError } from "./errors";
 import { AssociationFile, commonYear, FileIdentity, freeId, identityOf, pool, readAssociationFile, realFile, registryPath, resolveRegistryPath, scanSourceFolder } from "./local-files";
 import { cleanDebris, HeldLock, lockCentral, PendingFile, writeTogether } from "./safe-write";
@@ -132,11 +131,8 @@ async function rollupLocked(options: LocalRollupOptions, context: CliContext, lo
     },
   });
   const seconds = Math.round((context.now().getTime() - started.getTime()) / 100) / 10;
-  const outcome = publishRollup({ central, inputs, year, today, results, readAt, log: { at: started.toISOString(), user: context.user, action: "samspill rollup", seconds } });
-
   const isNewDashboard = !central.sheetNames().includes(DASHBOARD);
-  const dashboard = dashboardTable(outcome.summary);
-  central.write(dashboard.name, grid(dashboard), dashboard.formats);
+  const outcome = publishRollup({ central, inputs, year, today, results, readAt, log: { at: started.toISOString(), user: context.user, action: "samspill rollup", seconds }, charts: xlsxCharts });
   if (isNewDashboard) central.moveSheet(DASHBOARD, 0);
 
   const pending: PendingFile[] = [{ target: options.out, write: (temporary) => central.excel.xlsx.writeFile(temporary) }];

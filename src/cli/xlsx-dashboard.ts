@@ -1,6 +1,7 @@
 import { Cell } from "../core/cell";
 import { DASHBOARD } from "../core/dashboard";
-import { ColumnFormat, OutputTable, outputTable } from "../core/output-table";
+import { ColumnFormat, grid, OutputTable, outputTable } from "../core/output-table";
+import type { Charts } from "../services/ports";
 import { countyTable, goalsTable, nationalTable } from "../core/outputs";
 import { Summary } from "../core/summary";
 import { textBar } from "../report/format";
@@ -61,3 +62,12 @@ export function dashboardTable(summary: Summary): OutputTable {
     { kind: "sheet", headingRows, cellFormats, onePage: true },
   );
 }
+
+/** Dashbord's charts in the central .xlsx: bars drawn in cells (dashboardTable), no native charts to add. */
+export const xlsxCharts: Charts = {
+  dashboard(summary) {
+    const table = dashboardTable(summary);
+    return { rows: grid(table), formats: table.formats, layout: table.layout };
+  },
+  ensure: () => undefined,
+};

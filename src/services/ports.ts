@@ -1,4 +1,7 @@
-import type { OutputTable } from "../core/output-table";
+import type { Cell } from "../core/cell";
+import type { ChartSpec } from "../core/dashboard";
+import type { ColumnFormat, OutputLayout, OutputTable } from "../core/output-table";
+import type { Summary } from "../core/summary";
 
 /**
  * The ports the services (jobs) are written over. Each platform implements them in src/adapters:
@@ -96,4 +99,16 @@ export interface ViewFiles {
   readers(id: string): Maybe<string[]>;
   share(id: string, email: string): Maybe<void>;
   unshare(id: string, email: string): Maybe<void>;
+}
+
+/**
+ * Dashbord's charts. Google Sheets draws native charts from cell ranges (core/dashboard CHARTS read
+ * the grid every rollup rewrites); a platform without native charts (exceljs writes no Excel charts)
+ * draws the bars in the cells instead. publishRollup writes Dashbord through this port.
+ */
+export interface Charts {
+  /** Dashbord's cells on this platform: the grid the charts read, or bars drawn in cells. */
+  dashboard(summary: Summary): { rows: Cell[][]; formats: ReadonlyArray<ColumnFormat | undefined>; layout?: OutputLayout };
+  /** Adds the charts the tab lacks (by title); charts already there read by range and are left alone. */
+  ensure(tab: string, charts: ReadonlyArray<ChartSpec>): void;
 }

@@ -6,7 +6,7 @@ import { publishRollup, readCentral, RollupOutcome, rollupYear } from "./rollup"
 import { Workbook } from "../workbook/workbook";
 import { encodeResult, ResultsStore, StoredResult } from "./results-store";
 import { errorText, fingerprint, osloClock, readJson, writeJson } from "./key-value";
-import type { KeyValueStore, Lock, Scheduler } from "./ports";
+import type { Charts, KeyValueStore, Lock, Scheduler } from "./ports";
 
 /**
  * "Hent inn og summer" as a resumable job, free of Google: it reads associations one by one until
@@ -69,8 +69,8 @@ export interface RollupEngineOptions {
   flushEvery?: number;
   /** A "running" state not touched for this long is abandoned (default 20 minutes). */
   staleAfterMs?: number;
-  /** Called after the outputs are written (the dashboard). */
-  afterPublish?: (outcome: RollupOutcome) => void;
+  /** Dashbord's charts (publishRollup writes Dashbord through them). */
+  charts?: Charts;
   newRunId?: () => string;
 }
 
@@ -281,10 +281,10 @@ function publish(
     results: ordered.map((r) => r.result),
     readAt: Object.fromEntries(ordered.map((r) => [r.result.id, r.readAt])),
     log: { at: state.startedAt, user: state.user, action, seconds },
+    charts: options.charts,
   });
   store.saveLast(state.runId, ordered);
   store.clearWorking();
-  options.afterPublish?.(outcome);
   const last: LastRun = {
     runId: state.runId,
     startedAt: state.startedAt,

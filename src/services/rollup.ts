@@ -7,6 +7,8 @@ import { logTable, rollupOutputs } from "../core/outputs";
 import { summarise, Summary } from "../core/summary";
 import { CENTRAL_INPUT_TEMPLATES } from "../core/templates/central";
 import { Workbook } from "../workbook/workbook";
+import { CHARTS, DASHBOARD, dashboardGrid } from "../core/dashboard";
+import type { Charts } from "./ports";
 
 export interface RollupOptions {
   central: Workbook;
@@ -20,6 +22,8 @@ export interface RollupOptions {
   concurrency?: number;
   onProgress?: (done: number, total: number, id: string) => void;
   action?: string;
+  /** Dashbord's charts on this platform (see PublishInput). */
+  charts?: Charts;
 }
 
 export interface RollupOutcome {
@@ -74,10 +78,17 @@ export interface PublishInput {
   results: AssociationResult[];
   readAt?: Record<string, string>;
   log: { at: string; user: string; action: string; seconds: number };
+  /** Dashbord's charts on this platform; without it Dashbord is left as it is. */
+  charts?: Charts;
+}
+
+/** Charts drawn by Google Sheets from Dashbord's grid (the bound script and the CLI in Google mode alike). */
+export function nativeCharts(ensure: Charts["ensure"]): Charts {
+  return { dashboard: dashboardGrid, ensure };
 }
 
 /** Computes and writes every output tab at once: the only place a rollup touches the outputs. */
-export function publishRollup({ central, inputs, year, today, results, readAt, log }: PublishInput): RollupOutcome {
+export function publishRollup({ central, inputs, year, today, results, readAt, log, charts }: PublishInput): RollupOutcome {
   const summary = summarise({ year, today, central: inputs, results });
   const outputs = rollupOutputs(summary, results, today, readAt ? { readAt } : undefined);
   // Historikk: only the final rollup of Oppsett's Rapportår, only its own row, cell by cell.
@@ -87,6 +98,12 @@ export function publishRollup({ central, inputs, year, today, results, readAt, l
   outputs.push(logTable(central.read("Logg"), { ...log, associations: results.length, note }));
   for (const table of outputs) central.write(table.name, grid(table), table.formats);
   if (final) central.setCells("Historikk", historyCells(central.read("Historikk"), summary, inputs.settings.grantThisYear));
+  if (charts) {
+    // One write for Dashbord's cells; the charts are made once and follow the cells they read.
+    const dashboard = charts.dashboard(summary);
+    central.write(DASHBOARD, dashboard.rows, dashboard.formats, dashboard.layout);
+    charts.ensure(DASHBOARD, CHARTS);
+  }
   return { year, today, summary, results, outputs, final, history };
 }
 
@@ -105,5 +122,5 @@ export async function runRollup(options: RollupOptions): Promise<RollupOutcome> 
     },
   });
   const seconds = Math.round((options.now().getTime() - started.getTime()) / 100) / 10;
-  return publishRollup({ central: options.central, inputs, year, today, results, readAt, log: { at: started.toISOString(), user: options.user, action: options.action ?? "Hent inn og summer", seconds } });
+  return publishRollup({ central: options.central, inputs, year, today, results, readAt, log: { at: started.toISOString(), user: options.user, action: options.action ?? "Hent inn og summer", seconds }, charts: options.charts });
 }

@@ -17,9 +17,8 @@ import { GoogleModeError, spreadsheetProblem } from "../../adapters/sheets-api/e
 import { createViewSpreadsheet, syncReaders, viewExists } from "../../adapters/sheets-api/view-files";
 import { openSpreadsheet, SheetsWorkbook } from "../../adapters/sheets-api/sheets-workbook";
 import { checkAssociationSheets, readAssociationSheets } from "../../services/check";
-import { readAssociations, readCentral, rollupYear, runRollup, RollupOutcome } from "../../services/rollup";
+import { nativeCharts, readAssociations, readCentral, rollupYear, runRollup, RollupOutcome } from "../../services/rollup";
 import { CliContext, progress } from "../context";
-import { CHARTS, DASHBOARD, dashboardGrid } from "../../core/dashboard";
 import { UserError } from "../errors";
 import { issueCountLine, issueLine, nationalLines, statusLine } from "../print";
 
@@ -140,15 +139,13 @@ export async function googleRollup(options: GoogleRollupOptions, context: CliCon
         concurrency: clients.gate.concurrency * 4,
         onProgress: (done, total) => bar.update(done, total),
         action: "samspill rollup (Google)",
+        // The same Dashbord as the bound script writes, so its charts (made once) read the same ranges.
+        charts: nativeCharts((tab, specs) => central.ensureCharts(tab, specs)),
       });
     } finally {
       bar.stop();
     }
     stopIfGoogleFailed(reader.failures, "ingenting er skrevet til det sentrale regnearket. Prøv igjen senere");
-    // The same Dashbord as the bound script writes, so its charts (made once) read the same ranges.
-    const dashboard = dashboardGrid(outcome.summary);
-    central.write(DASHBOARD, dashboard.rows, dashboard.formats);
-    central.ensureCharts(DASHBOARD, CHARTS);
     try {
       await central.save();
     } catch (error) {

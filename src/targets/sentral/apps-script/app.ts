@@ -1,11 +1,10 @@
 import { AppsScriptWorkbook } from "../../../adapters/apps-script/apps-script-workbook";
-import { parseA1 } from "../../../core/cell";
 import { TIME_ZONE } from "../../../core/dates";
 import { INSTRUCTIONS } from "../../../core/templates/instructions";
 import { SentralApi } from "../../../ui/api-types";
 import { Workbook } from "../../../workbook/workbook";
 import { createSentralApi } from "../api";
-import { DashboardCharts, publishDashboard } from "../dashboard";
+import { appsScriptCharts } from "../../../adapters/apps-script/charts";
 import { AssociationFiles, createAssociation } from "../../../services/new-association";
 import { appsScriptViewFiles } from "../../../adapters/apps-script/view-files";
 import { partnerViewsRunning, runPartnerViews } from "../partner-views";
@@ -101,28 +100,6 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
   const scheduler = triggerScheduler(CONTINUE_HANDLER);
   const viewsScheduler = triggerScheduler(CONTINUE_VIEWS_HANDLER);
 
-  const charts = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DashboardCharts => ({
-    ensure(name, specs) {
-      const sheet = ss.getSheetByName(name);
-      if (!sheet) return;
-      const titles = new Set(sheet.getCharts().map((c) => String(c.getOptions().get("title"))));
-      for (const spec of specs) {
-        if (titles.has(spec.title)) continue;
-        const at = parseA1(spec.anchor) ?? { row: 0, column: 0 };
-        const builder = (spec.kind === "bar"
-          ? sheet.newChart().asBarChart()
-          : sheet.newChart().asColumnChart()) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
-        sheet.insertChart(
-          builder
-            .addRange(sheet.getRange(spec.range))
-            .setOption("title", spec.title)
-            .setPosition(at.row + 1, at.column + 1, 0, 0)
-            .build(),
-        );
-      }
-    },
-  });
-
   const hideWorkingTabs = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => {
     for (const name of [WORKING_TAB, LAST_TAB]) {
       const sheet = ss.getSheetByName(name);
@@ -147,7 +124,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
       scheduler,
       readBudgetMs: tuning.readBudgetMs,
       publishBeforeMs: tuning.publishBeforeMs,
-      afterPublish: (outcome) => publishDashboard(workbook, outcome.summary, charts(ss)),
+      charts: appsScriptCharts(ss),
     };
   };
 
