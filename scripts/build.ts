@@ -1,12 +1,31 @@
 // npm run build [-- forening sentral]: bundles each Apps Script target into build/<target>/:
 // Code.js (one minified IIFE + a generated top-level wrapper per public function), appsscript.json
 // and one self-contained .html per sidebar. A target is one entry in TARGETS below.
-import { build, Metafile } from "esbuild";
+import { build, Metafile, Plugin } from "esbuild";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { runInNewContext } from "node:vm";
 
 export const ROOT = join(__dirname, "..");
+
+/**
+ * zod keeps its configuration object on globalThis.__zod_globalConfig, to share it between copies of
+ * zod on one page. An Apps Script bundle holds one copy, so the object stays inside the bundle and
+ * Code.js defines no global besides APP_GLOBAL and the public functions (test/build/build.test.ts).
+ */
+const zodConfigInsideBundle: Plugin = {
+  name: "zod-config-inside-bundle",
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]core[\\/]core\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, "utf8");
+      const global = "(_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});";
+      if (!source.includes(global)) throw new Error(`${path} no longer sets globalThis.__zod_globalConfig as scripts/build.ts expects: update zodConfigInsideBundle`);
+      const contents = source.replace(global, "const zodConfig = {};").replace(/globalThis\.__zod_globalConfig/g, "zodConfig");
+      return { contents, loader: "js" };
+    });
+  },
+};
+
 /** The global the bundle assigns its exports to; wrappers call through it. */
 export const APP_GLOBAL = "__samspill";
 
@@ -89,6 +108,7 @@ export async function buildTarget(name: string, options: { outDir?: string } = {
     metafile: true,
     logLevel: "silent",
     define: { "process.env.NODE_ENV": '"production"' },
+    plugins: [zodConfigInsideBundle],
   });
   const metafile = result.metafile;
   const bad = Object.keys(metafile.inputs).filter((input) => FORBIDDEN_INPUTS.some((pattern) => pattern.test(input)));
