@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AppsScriptWorkbook } from "../src/adapters/apps-script/apps-script-workbook";
-import { assessAssociation } from "../src/core/association";
+import { assessAssociation } from "../src/core/association-result";
 import { todayInOslo } from "../src/core/dates";
 import { nativeCharts, publishRollup, readCentral } from "../src/services/rollup";
 import { LAST_RUN_KEY, LastRun } from "../src/services/rollup-job";

@@ -1,7 +1,7 @@
 import { IsoDate } from "../../src/core/dates";
 import { CENTRAL_INPUT_TEMPLATES, registry, settings } from "../../src/core/templates/central";
 import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
-import { AssociationSource } from "../../src/core/association";
+import { AssociationSource } from "../../src/core/association-result";
 import { readAssociationSheets } from "../../src/services/check";
 import { runRollup } from "../../src/services/rollup";
 import { setUpTemplates } from "../../src/services/setup";

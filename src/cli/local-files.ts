@@ -2,7 +2,7 @@ import { promises as fs, Stats } from "node:fs";
 import * as yauzl from "yauzl";
 import * as path from "node:path";
 import { readAssociationXlsx } from "../adapters/xlsx/association-reader";
-import { AssociationSource } from "../core/association";
+import { AssociationSource } from "../core/association-result";
 import { samspillWorkbookKind } from "../core/central-inputs";
 import { Issue } from "../core/issues";
 import { IsoDate } from "../core/dates";

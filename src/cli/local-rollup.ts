@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { XlsxWorkbook } from "../adapters/xlsx";
-import { AssociationSource } from "../core/association";
+import { AssociationSource } from "../core/association-result";
 import { Cell, columnLetter } from "../core/cell";
 import { RegistryAssociation } from "../core/central-inputs";
 import { Issue } from "../core/issues";

@@ -1,4 +1,4 @@
-import { AssociationResult } from "./association";
+import { AssociationResult } from "./association-result";
 import { Cell, CellTable } from "./cell";
 import { MEASURES } from "./reference";
 import { Summary } from "./summary";

@@ -1,4 +1,4 @@
-import { AssociationResult } from "./association";
+import { AssociationResult } from "./association-result";
 import { Cell } from "./cell";
 import { dateAtNoonUtc, IsoDate } from "./dates";
 import { ColumnFormat, instant, OutputTable, outputTable } from "./output-table";

@@ -1,4 +1,4 @@
-import { AssociationResult } from "./association";
+import { AssociationResult } from "./association-result";
 import { Cell } from "./cell";
 import { maskPersonalData } from "./privacy";
 import type { RegistryAssociation } from "./central-inputs";

@@ -1,4 +1,4 @@
-import { AssociationResult } from "./association";
+import { AssociationResult } from "./association-result";
 import { CentralInputs, goalTargets } from "./central-inputs";
 import { Issue } from "./issues";
 import { findMunicipality } from "./reference";

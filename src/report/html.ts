@@ -1,4 +1,4 @@
-import { AssociationResult } from "../core/association";
+import { AssociationResult } from "../core/association-result";
 import { BoardReport, boardReport, changeText, collectionOfResults, measuresOfResults, ReportInput } from "../core/board-report";
 import { Summary } from "../core/summary";
 import { osloLongDateTime } from "../core/oslo-time";

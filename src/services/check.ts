@@ -1,4 +1,4 @@
-import { assessAssociation, AssociationResult } from "../core/association";
+import { assessAssociation, AssociationResult } from "../core/association-result";
 import { CellTable } from "../core/cell";
 import { IsoDate } from "../core/dates";
 import { Issue, marksCell } from "../core/issues";

@@ -1,4 +1,4 @@
-import { AssociationResult } from "../core/association";
+import { AssociationResult } from "../core/association-result";
 import { RegistryAssociation } from "../core/central-inputs";
 import { IsoDate } from "../core/dates";
 import { grid, OutputTable, outputTable } from "../core/output-table";

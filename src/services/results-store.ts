@@ -1,4 +1,4 @@
-import { AssociationResult } from "../core/association";
+import { AssociationResult } from "../core/association-result";
 import { Cell } from "../core/cell";
 import { Workbook } from "../workbook/workbook";
 

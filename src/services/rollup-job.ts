@@ -1,4 +1,4 @@
-import { assessAssociation, AssociationSource } from "../core/association";
+import { assessAssociation, AssociationSource } from "../core/association-result";
 import { associationStatusLine, counted } from "../core/wording";
 import { CentralInputs, RegistryAssociation, spreadsheetKey } from "../core/central-inputs";
 import { IsoDate, todayInOslo } from "../core/dates";

@@ -1,4 +1,4 @@
-import { assessAssociation, AssociationResult, AssociationSource } from "../core/association";
+import { assessAssociation, AssociationResult, AssociationSource } from "../core/association-result";
 import { CentralInputs, readCentralInputs, RegistryAssociation } from "../core/central-inputs";
 import { IsoDate, todayInOslo } from "../core/dates";
 import { grid, OutputTable } from "../core/output-table";

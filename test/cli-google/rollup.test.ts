@@ -1,5 +1,5 @@
 import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
-import { AssociationSource } from "../../src/core/association";
+import { AssociationSource } from "../../src/core/association-result";
 import { summaryJson } from "../../src/core/summary";
 import { CHARTS, DASHBOARD, dashboardGrid } from "../../src/core/dashboard";
 import { runRollup } from "../../src/services/rollup";

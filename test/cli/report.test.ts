@@ -1,6 +1,6 @@
 import { renderReport, escapeHtml } from "../../src/report/html";
 import { Summary } from "../../src/core/summary";
-import { AssociationResult } from "../../src/core/association";
+import { AssociationResult } from "../../src/core/association-result";
 
 const EVIL = "<img src=x onerror=alert(1)>";
 

@@ -1,5 +1,5 @@
 // Assessing one association and reading the central spreadsheet's registry (issue 14).
-import { assessAssociation } from "../../src/core/association";
+import { assessAssociation } from "../../src/core/association-result";
 import { readCentralInputs } from "../../src/core/central-inputs";
 import { Cell } from "../../src/core/cell";
 import { history, registry, settings } from "../../src/core/templates/central";

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { assessAssociation } from "../../src/core/association";
+import { assessAssociation } from "../../src/core/association-result";
 import { readCentralInputs } from "../../src/core/central-inputs";
 import { Cell } from "../../src/core/cell";
 import { partnerView } from "../../src/core/partner-slices";

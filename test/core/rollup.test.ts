@@ -1,4 +1,4 @@
-import { assessAssociation } from "../../src/core/association";
+import { assessAssociation } from "../../src/core/association-result";
 import { readCentralInputs } from "../../src/core/central-inputs";
 import { Cell } from "../../src/core/cell";
 import { partnerView } from "../../src/core/partner-slices";

@@ -1,6 +1,6 @@
 // The rules of the core that decide what counts, each pinned by a test that fails when the rule
 // changes (issue 14: each of these was a surviving mutant before).
-import { assessAssociation } from "../../src/core/association";
+import { assessAssociation } from "../../src/core/association-result";
 import { isoFromParts, isoFromSerial } from "../../src/core/dates";
 import { readForm, readTable } from "../../src/core/read";
 import { summarise, summaryJson } from "../../src/core/summary";

@@ -1,5 +1,5 @@
 // The national summary: what is counted, where, and when a goal is met (SPEC "summary JSON").
-import { AssociationResult } from "../../src/core/association";
+import { AssociationResult } from "../../src/core/association-result";
 import { CentralInputs, goalTargets, spreadsheetKey } from "../../src/core/central-inputs";
 import { compareAssociations, summarise } from "../../src/core/summary";
 

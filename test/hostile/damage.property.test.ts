@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { deflateRawSync } from "node:zlib";
 import { readAssociationXlsxBuffer } from "../../src/adapters/xlsx/association-reader";
-import { assessAssociation } from "../../src/core/association";
+import { assessAssociation } from "../../src/core/association-result";
 import { checkAssociationSheets } from "../../src/services/check";
 import { cleanSheets, packageEntries, zip } from "./xlsx-files";
 

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { readAssociationXlsx, readAssociationXlsxBuffer } from "../../src/adapters/xlsx/association-reader";
 import { DEFAULT_READ_LIMITS, XlsxReadLimits } from "../../src/adapters/xlsx/reader";
-import { assessAssociation, AssociationResult, AssociationSource } from "../../src/core/association";
+import { assessAssociation, AssociationResult, AssociationSource } from "../../src/core/association-result";
 import { checkAssociationSheets } from "../../src/services/check";
 import { cleanSheets, packageEntries, sheet, xlsx, XSheet, zip } from "./xlsx-files";
 

@@ -1,4 +1,4 @@
-import { AssociationSource } from "../../src/core/association";
+import { AssociationSource } from "../../src/core/association-result";
 import { Cell } from "../../src/core/cell";
 import { RegistryAssociation, spreadsheetKey } from "../../src/core/central-inputs";
 import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
@@ -12,7 +12,7 @@ import {
 } from "../../src/services/rollup-job";
 import { decodeRows, encodeResult, LAST_TAB, WORKING_TAB } from "../../src/services/results-store";
 import { memoryStore } from "../../src/services/key-value";
-import { assessAssociation } from "../../src/core/association";
+import { assessAssociation } from "../../src/core/association-result";
 import { centralWorkbook, sampleSheets, virtualClock } from "../targets/sentral/fixtures";
 
 const OUTPUT_TABS = [

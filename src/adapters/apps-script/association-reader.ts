@@ -1,4 +1,4 @@
-import { AssociationSource } from "../../core/association";
+import { AssociationSource } from "../../core/association-result";
 import { Cell, CellTable } from "../../core/cell";
 import { RegistryAssociation } from "../../core/central-inputs";
 import { ASSOCIATION_TEMPLATES } from "../../core/templates/association";

@@ -1,4 +1,4 @@
-import { AssociationSource } from "../../core/association";
+import { AssociationSource } from "../../core/association-result";
 import { CellTable } from "../../core/cell";
 import { ASSOCIATION_TEMPLATES } from "../../core/templates/association";
 import { fromApiValue, quoteTab, rectangular } from "./cells";

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { AssociationSource } from "../../core/association";
+import { AssociationSource } from "../../core/association-result";
 import { CellTable } from "../../core/cell";
 import { Issue } from "../../core/issues";
 import { TabFacts } from "../../core/read";

@@ -1,5 +1,5 @@
 import { promises as fs } from "node:fs";
-import { AssociationResult } from "../../core/association";
+import { AssociationResult } from "../../core/association-result";
 import { Cell } from "../../core/cell";
 import { RegistryAssociation } from "../../core/central-inputs";
 import { todayInOslo } from "../../core/dates";

@@ -1,4 +1,4 @@
-import { AssociationSource } from "../../../src/core/association";
+import { AssociationSource } from "../../../src/core/association-result";
 import { RegistryAssociation, spreadsheetKey } from "../../../src/core/central-inputs";
 import { createSentralApi } from "../../../src/targets/sentral/api";
 import { recordSent, sentToday } from "../../../src/services/reminders";

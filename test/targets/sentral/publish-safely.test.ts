@@ -1,4 +1,4 @@
-import { AssociationResult, AssociationSource } from "../../../src/core/association";
+import { AssociationResult, AssociationSource } from "../../../src/core/association-result";
 import { Cell } from "../../../src/core/cell";
 import { RegistryAssociation, spreadsheetKey } from "../../../src/core/central-inputs";
 import { MemoryWorkbook } from "../../../src/adapters/memory/memory-workbook";
