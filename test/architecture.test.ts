@@ -44,7 +44,9 @@ function sourceFiles(dir: string): string[] {
 
 function resolveRelative(from: string, specifier: string): string | undefined {
   const base = resolve(dirname(from), specifier);
-  return [`${base}.ts`, join(base, "index.ts"), base].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+  return [`${base}.ts`, join(base, "index.ts"), base].find(
+    (candidate) => existsSync(candidate) && statSync(candidate).isFile(),
+  );
 }
 
 function readGraph() {
@@ -113,13 +115,16 @@ export function layerViolations(edges: ReadonlyArray<Edge>): string[] {
     const b = topDirectory(to);
     if (to.startsWith("..")) {
       // Outside src/: only the package manifest (samspill --version).
-      if (!to.endsWith("package.json")) out.push(`${from} → ${to} (src/ imports nothing from scripts/, test/ or bench/)`);
+      if (!to.endsWith("package.json"))
+        out.push(`${from} → ${to} (src/ imports nothing from scripts/, test/ or bench/)`);
       continue;
     }
     if (a === b) continue;
     if (LAYERS[a] === undefined || LAYERS[b] === undefined) continue; // reported by its own test
-    if (LAYERS[b] > LAYERS[a]) out.push(`${from} → ${to} (upward: ${a} is layer ${LAYERS[a]}, ${b} is layer ${LAYERS[b]})`);
-    else if (LAYERS[b] === LAYERS[a]) out.push(`${from} → ${to} (sideways: ${a} and ${b} are both layer ${LAYERS[a]})`);
+    if (LAYERS[b] > LAYERS[a])
+      out.push(`${from} → ${to} (upward: ${a} is layer ${LAYERS[a]}, ${b} is layer ${LAYERS[b]})`);
+    else if (LAYERS[b] === LAYERS[a])
+      out.push(`${from} → ${to} (sideways: ${a} and ${b} are both layer ${LAYERS[a]})`);
   }
   return out;
 }
@@ -158,7 +163,16 @@ describe("the import graph of src/ (ARCHITECTURE.md)", () => {
     expect(layerViolations([{ from: "targets/forening/api.ts", to: "cli/print.ts" }])).toHaveLength(1);
     expect(layerViolations([{ from: "ui/dom.ts", to: "../scripts/build.ts" }])).toHaveLength(1);
     expect(layerViolations([{ from: "cli/main.ts", to: "core/read.ts" }])).toEqual([]);
-    expect(cycles(["a", "b", "c"], [{ from: "a", to: "b" }, { from: "b", to: "c" }, { from: "c", to: "a" }])).toEqual([["a", "b", "c"]]);
+    expect(
+      cycles(
+        ["a", "b", "c"],
+        [
+          { from: "a", to: "b" },
+          { from: "b", to: "c" },
+          { from: "c", to: "a" },
+        ],
+      ),
+    ).toEqual([["a", "b", "c"]]);
     expect(cycles(["a", "b"], [{ from: "a", to: "b" }])).toEqual([]);
   });
 });

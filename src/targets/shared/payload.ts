@@ -68,7 +68,10 @@ const EXPECTED: Readonly<Record<string, string>> = {
 function subject(path: ReadonlyArray<PropertyKey>, names: PayloadNames): string {
   if (path.length === 0) return "Forespørselen";
   const [position, field] = path;
-  const argument = typeof position === "number" ? (names.arguments?.[position] ?? `verdi nr. ${position + 1}`) : String(position);
+  const argument =
+    typeof position === "number"
+      ? (names.arguments?.[position] ?? `verdi nr. ${position + 1}`)
+      : String(position);
   if (field === undefined) return argument.charAt(0).toUpperCase() + argument.slice(1);
   const label = names.fields?.[String(field)] ?? String(field);
   return `Feltet «${label}»`;
@@ -81,7 +84,8 @@ export function describePayloadIssue(issue: z.core.$ZodIssue, names: PayloadName
     case "invalid_type":
       return `${who} må være ${EXPECTED[issue.expected] ?? "noe annet"}, men var ${received(issue.input)}`;
     case "too_big":
-      if (issue.origin === "string") return `${who} er for lang: høyst ${formatNumber(Number(issue.maximum))} tegn`;
+      if (issue.origin === "string")
+        return `${who} er for lang: høyst ${formatNumber(Number(issue.maximum))} tegn`;
       if (issue.origin === "array") return `${who} har for mange verdier: høyst ${issue.maximum}`;
       return `${who} er for stor: høyst ${issue.maximum}`;
     case "too_small":
@@ -89,7 +93,9 @@ export function describePayloadIssue(issue: z.core.$ZodIssue, names: PayloadName
         // A call with too few arguments: name the first one missing.
         const given = Array.isArray(issue.input) ? issue.input.length : 0;
         const missing = issue.path.length === 0 ? names.arguments?.[given] : undefined;
-        return missing ? `${missing.charAt(0).toUpperCase()}${missing.slice(1)} mangler` : `${who} mangler verdier: minst ${issue.minimum}`;
+        return missing
+          ? `${missing.charAt(0).toUpperCase()}${missing.slice(1)} mangler`
+          : `${who} mangler verdier: minst ${issue.minimum}`;
       }
       if (issue.origin === "string") return `${who} er for kort`;
       return `${who} er for liten: minst ${issue.minimum}`;
@@ -103,7 +109,11 @@ export function describePayloadIssue(issue: z.core.$ZodIssue, names: PayloadName
 }
 
 /** Why the arguments are refused (Norwegian), or undefined when they are what the function takes. */
-export function payloadProblem(schema: z.ZodMiniType, args: ReadonlyArray<unknown>, names: PayloadNames): string | undefined {
+export function payloadProblem(
+  schema: z.ZodMiniType,
+  args: ReadonlyArray<unknown>,
+  names: PayloadNames,
+): string | undefined {
   const result = schema.safeParse(args, { reportInput: true });
   if (result.success) return undefined;
   const first = result.error.issues[0];
@@ -122,7 +132,12 @@ export class PayloadRefused extends Error {
  * `fn` behind its argument schema. A bad payload gives `refuse(message)` when the function has a
  * refusal value of its own (e.g. SaveResult's ok: false), else throws PayloadRefused.
  */
-export function checked<R>(schema: z.ZodMiniType, names: PayloadNames, fn: (...args: any[]) => R, refuse?: (message: string) => R): (...args: unknown[]) => R {
+export function checked<R>(
+  schema: z.ZodMiniType,
+  names: PayloadNames,
+  fn: (...args: any[]) => R,
+  refuse?: (message: string) => R,
+): (...args: unknown[]) => R {
   return (...args: unknown[]): R => {
     const problem = payloadProblem(schema, args, names);
     if (problem === undefined) return fn(...args);
