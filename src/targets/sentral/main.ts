@@ -1,4 +1,5 @@
-import { createSentralApp, GasGlobals, SentralApp } from "./apps-script/app";
+import { globalServices } from "../shared/gas";
+import { createSentralApp, SentralApp } from "./apps-script/app";
 import { PUBLIC_FUNCTIONS } from "./public";
 
 /**
@@ -7,7 +8,7 @@ import { PUBLIC_FUNCTIONS } from "./public";
  * items, the continuation trigger and google.script.run find them and every helper stays private.
  */
 let app: SentralApp | undefined;
-const current = (): SentralApp => (app ??= createSentralApp(globalThis as unknown as GasGlobals));
+const current = (): SentralApp => (app ??= createSentralApp(globalServices()));
 
 export { PUBLIC_FUNCTIONS };
 export const onOpen = (e?: unknown) => current().onOpen(e);

@@ -12,11 +12,20 @@ export interface AppsScriptServices {
   Utilities: GoogleAppsScript.Utilities.Utilities;
 }
 
-const NAMES: ReadonlyArray<keyof AppsScriptServices> = ["SpreadsheetApp", "HtmlService", "LockService", "Session", "ScriptApp", "PropertiesService", "Utilities"];
+/** The bound central script also uses the Sheets advanced service and MailApp. */
+export interface SentralServices extends AppsScriptServices {
+  Sheets: GoogleAppsScript.Sheets;
+  MailApp: GoogleAppsScript.Mail.MailApp;
+}
 
-/** The services as globals of the running script (Apps Script, or a vm context in tests). */
-export function globalServices(scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): AppsScriptServices {
-  const services = {} as AppsScriptServices;
+const NAMES: ReadonlyArray<keyof SentralServices> = ["SpreadsheetApp", "HtmlService", "LockService", "Session", "ScriptApp", "PropertiesService", "Utilities", "Sheets", "MailApp"];
+
+/**
+ * The services as globals of the running script (Apps Script, or a vm context in tests). Each is read
+ * when used, so a service the script does not enable (Sheets in the add-on) is never touched.
+ */
+export function globalServices(scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): SentralServices {
+  const services = {} as SentralServices;
   for (const name of NAMES) Object.defineProperty(services, name, { get: () => scope[name], enumerable: true });
   return services;
 }

@@ -1,21 +1,10 @@
+import { Flushable, releaseAfterFlush } from "../../adapters/apps-script/ports";
+
 /** How long a second person waits for the first one's change to land before giving up. */
 export const LOCK_WAIT_MS = 30_000;
 
-/** The one SpreadsheetApp call a lock release needs. */
-export type Flushable = Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, "flush">;
-
-/**
- * Releases a lock after applying this execution's queued spreadsheet writes. Apps Script bundles
- * writes and applies them later; without the flush the next holder of the lock can read the sheet
- * as it was before (getLastRow() without our new row) and write over it.
- */
-export function releaseAfterFlush(lock: GoogleAppsScript.Lock.Lock, spreadsheetApp: Flushable): void {
-  try {
-    spreadsheetApp.flush();
-  } finally {
-    lock.releaseLock();
-  }
-}
+export { releaseAfterFlush };
+export type { Flushable };
 
 /**
  * Runs fn holding the document lock, so two people saving at once both get their row: the second

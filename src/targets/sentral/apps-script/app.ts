@@ -1,41 +1,25 @@
 import { AppsScriptWorkbook } from "../../../adapters/apps-script/apps-script-workbook";
-import { TIME_ZONE } from "../../../core/dates";
-import { INSTRUCTIONS } from "../../../core/templates/instructions";
+import { createAssociationReader } from "../../../adapters/apps-script/association-reader";
+import { appsScriptCharts } from "../../../adapters/apps-script/charts";
+import { appsScriptAssociationFiles, hideTabs, mailAppMailer, propertiesStore, releaseAfterFlush, scriptLock, triggerScheduler } from "../../../adapters/apps-script/ports";
+import { sentralSelfTest } from "../../../adapters/apps-script/sentral-selftest";
+import { appsScriptViewFiles } from "../../../adapters/apps-script/view-files";
+import { errorText } from "../../../services/key-value";
+import { createAssociation } from "../../../services/new-association";
+import { VIEWS_STATE_KEY } from "../../../services/partner-views";
+import { partnerViewsRunning, runPartnerViews } from "../../../services/partner-views-from-central";
+import type { KeyValueStore } from "../../../services/ports";
+import { LAST_TAB, ResultsStore, WORKING_TAB } from "../../../services/results-store";
+import { continueRollup as continueEngine, RollupEngineOptions, RollupStep, startRollup } from "../../../services/rollup-job";
 import { SentralApi } from "../../../ui/api-types";
 import { Workbook } from "../../../workbook/workbook";
+import type { SentralServices } from "../../shared/gas";
+import { addMenu } from "../../shared/menu";
 import { createSentralApi } from "../api";
-import { appsScriptCharts } from "../../../adapters/apps-script/charts";
-import { AssociationFiles, createAssociation } from "../../../services/new-association";
-import { appsScriptViewFiles } from "../../../adapters/apps-script/view-files";
-import { partnerViewsRunning, runPartnerViews } from "../partner-views";
-import { LAST_TAB, ResultsStore, WORKING_TAB } from "../../../services/results-store";
-import {
-  continueRollup as continueEngine,
-  RollupEngineOptions,
-  RollupStep,
-  Scheduler,
-  startRollup,
-} from "../../../services/rollup-job";
-import { errorText } from "../../../services/key-value";
-import type { KeyValueStore, Lock } from "../../../services/ports";
-import { Flushable, releaseAfterFlush } from "../../shared/lock";
-import { VIEWS_STATE_KEY } from "../../../services/partner-views";
-import { createAssociationReader } from "../../../adapters/apps-script/association-reader";
-import { sentralSelfTest } from "./selftest";
-import { CONTINUE_HANDLER, CONTINUE_VIEWS_HANDLER, MENU, MENU_ITEMS, PUBLIC_FUNCTIONS, START_ITEM } from "../public";
+import { CONTINUE_HANDLER, CONTINUE_VIEWS_HANDLER, FULL_MENU, MENU, PUBLIC_FUNCTIONS, START_MENU } from "../public";
 
 /** The Apps Script services the sentral script uses (globals in Apps Script; a stand-in in tests). */
-export interface GasGlobals {
-  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  Sheets: GoogleAppsScript.Sheets;
-  LockService: GoogleAppsScript.Lock.LockService;
-  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
-  ScriptApp: GoogleAppsScript.Script.ScriptApp;
-  MailApp: GoogleAppsScript.Mail.MailApp;
-  Session: GoogleAppsScript.Base.Session;
-  Utilities: GoogleAppsScript.Utilities.Utilities;
-  HtmlService: GoogleAppsScript.HTML.HtmlService;
-}
+export type GasGlobals = SentralServices;
 
 export interface SentralTuning {
   now?: () => Date;
@@ -49,24 +33,9 @@ export interface SentralTuning {
   viewsBudgetMs?: number;
 }
 
-export { MENU, CONTINUE_HANDLER, MENU_ITEMS, START_ITEM, PUBLIC_FUNCTIONS };
-
 export type SentralApp = Record<(typeof PUBLIC_FUNCTIONS)[number], (...args: any[]) => any>;
 
 const FAILURES_KEY = "samspill.rollup.failures";
-
-function propertiesStore(properties: GoogleAppsScript.Properties.Properties): KeyValueStore {
-  return {
-    get: (key) => properties.getProperty(key),
-    set: (key, value) => void properties.setProperty(key, value),
-    delete: (key) => void properties.deleteProperty(key),
-    keys: () => properties.getKeys(),
-  };
-}
-
-function lockOf(lock: GoogleAppsScript.Lock.Lock, spreadsheetApp: Flushable): Lock {
-  return { tryLock: (ms) => lock.tryLock(ms), release: () => releaseAfterFlush(lock, spreadsheetApp) };
-}
 
 export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): SentralApp {
   const now = tuning.now ?? (() => new Date());
@@ -83,29 +52,9 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     }
   };
 
-  /** One pending one-off trigger for `handler` (an earlier one is replaced). */
-  const triggerScheduler = (handler: string): Scheduler => ({
-    continueLater() {
-      this.cancel();
-      g.ScriptApp.newTrigger(handler)
-        .timeBased()
-        .after(tuning.continueAfterMs ?? 60_000)
-        .create();
-    },
-    cancel() {
-      for (const trigger of g.ScriptApp.getProjectTriggers())
-        if (trigger.getHandlerFunction() === handler) g.ScriptApp.deleteTrigger(trigger);
-    },
-  });
-  const scheduler = triggerScheduler(CONTINUE_HANDLER);
-  const viewsScheduler = triggerScheduler(CONTINUE_VIEWS_HANDLER);
-
-  const hideWorkingTabs = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => {
-    for (const name of [WORKING_TAB, LAST_TAB]) {
-      const sheet = ss.getSheetByName(name);
-      if (sheet && !sheet.isSheetHidden()) sheet.hideSheet();
-    }
-  };
+  const afterMs = tuning.continueAfterMs ?? 60_000;
+  const scheduler = triggerScheduler(g.ScriptApp, CONTINUE_HANDLER, afterMs);
+  const viewsScheduler = triggerScheduler(g.ScriptApp, CONTINUE_VIEWS_HANDLER, afterMs);
 
   const engine = (): RollupEngineOptions => {
     const ss = spreadsheet();
@@ -120,7 +69,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
       properties: properties(),
       now,
       user: user(),
-      lock: lockOf(g.LockService.getScriptLock(), g.SpreadsheetApp),
+      lock: scriptLock(g.LockService.getScriptLock(), g.SpreadsheetApp),
       scheduler,
       readBudgetMs: tuning.readBudgetMs,
       publishBeforeMs: tuning.publishBeforeMs,
@@ -128,41 +77,13 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     };
   };
 
-  /** A new spreadsheet whose first (default) tab is renamed, so no empty "Ark1" is left behind. */
-  const createSpreadsheet = (title: string, firstTab: string) => {
-    const ss = g.SpreadsheetApp.create(title);
-    ss.getSheets()[0].setName(firstTab);
-    return ss;
-  };
-
-  /** An association's spreadsheet keeps Oslo calendar days (dates are read in its time zone). */
-  const associationFile = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => {
-    if (ss.getSpreadsheetTimeZone() !== TIME_ZONE) ss.setSpreadsheetTimeZone(TIME_ZONE);
-    return { id: ss.getId(), url: ss.getUrl(), workbook: new AppsScriptWorkbook(ss, g.SpreadsheetApp) };
-  };
-  const associationFiles = (): AssociationFiles => ({
-    // The new spreadsheet's first tab becomes «Slik fyller du ut», which set-up puts first.
-    create: (title) => associationFile(createSpreadsheet(title, INSTRUCTIONS)),
-    // Spreadsheet.copy keeps the container-bound script (build/mal), so the copy has the «Samspill» menu.
-    copy: (templateId, title) => associationFile(g.SpreadsheetApp.openById(templateId).copy(title)),
-    addEditors: (id, emails) => void g.SpreadsheetApp.openById(id).addEditors(emails),
-    // No Drive scope to trash it: the unregistered, unshared file is renamed so staff can delete it.
-    discard: (id) => {
-      const ss = g.SpreadsheetApp.openById(id);
-      ss.rename(`${ss.getName()} (ufullstendig – kan slettes)`);
-    },
-  });
-
   const api = (): SentralApi =>
     createSentralApi({
       central: central(),
       properties: properties(),
-      mail: {
-        send: (m) => g.MailApp.sendEmail(m.to, m.subject, m.body),
-        remainingDailyQuota: () => g.MailApp.getRemainingDailyQuota(),
-      },
+      mail: mailAppMailer(g.MailApp),
       now,
-      lock: lockOf(g.LockService.getDocumentLock(), g.SpreadsheetApp),
+      lock: scriptLock(g.LockService.getDocumentLock(), g.SpreadsheetApp),
     });
 
   /** One execution of «Oppdater kommunevisninger» (the first, or a continuation from its trigger). */
@@ -205,21 +126,13 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     ui().showSidebar(g.HtmlService.createHtmlOutputFromFile(file).setTitle(title));
 
   const report = (step: RollupStep) => {
-    hideWorkingTabs(spreadsheet());
+    hideTabs(spreadsheet(), [WORKING_TAB, LAST_TAB]);
     return step;
   };
 
   return {
     onOpen(e?: { authMode?: unknown }) {
-      const menu = ui().createMenu(MENU);
-      if (e && String(e.authMode) === "NONE") menu.addItem(START_ITEM[0], START_ITEM[1]);
-      else {
-        MENU_ITEMS.forEach(([label, fn], i) => {
-          if (i === 3) menu.addSeparator();
-          menu.addItem(label, fn);
-        });
-      }
-      menu.addToUi();
+      addMenu(ui(), e && String(e.authMode) === "NONE" ? START_MENU : FULL_MENU, { addon: false, title: MENU });
     },
 
     enableSamspill() {
@@ -267,7 +180,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
       try {
         const result = createAssociation({
           central: central(),
-          files: associationFiles(),
+          files: appsScriptAssociationFiles(g.SpreadsheetApp),
           input: { name, municipalityNumber, editors },
           now,
           centralId: g.SpreadsheetApp.getActiveSpreadsheet().getId(),
@@ -313,7 +226,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
       showSidebar("selvtest", "Selvtest");
     },
 
-    getSelfTest: () => sentralSelfTest(g, now),
+    getSelfTest: () => sentralSelfTest(g, now, CONTINUE_HANDLER),
 
     getCollectionStatus: () => api().getCollectionStatus(),
     previewReminders: () => api().previewReminders(),

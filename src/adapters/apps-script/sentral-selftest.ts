@@ -1,14 +1,13 @@
-import { AppsScriptWorkbook } from "../../../adapters/apps-script/apps-script-workbook";
-import { appsScriptSelfTestPorts } from "../../../adapters/apps-script/selftest";
-import { readCentralInputs } from "../../../core/central-inputs";
-import { todayInOslo } from "../../../core/dates";
-import { ASSOCIATION_TEMPLATES } from "../../../core/templates/association";
-import { CENTRAL_INPUT_TEMPLATES } from "../../../core/templates/central";
-import { runSelfTest, SelfTestReport } from "../../../services/selftest";
-import { CONTINUE_HANDLER } from "../public";
-import { createAssociationReader } from "../../../adapters/apps-script/association-reader";
+import { AppsScriptWorkbook } from "./apps-script-workbook";
+import { appsScriptSelfTestPorts } from "./selftest";
+import { readCentralInputs } from "../../core/central-inputs";
+import { todayInOslo } from "../../core/dates";
+import { ASSOCIATION_TEMPLATES } from "../../core/templates/association";
+import { CENTRAL_INPUT_TEMPLATES } from "../../core/templates/central";
+import { runSelfTest, SelfTestReport } from "../../services/selftest";
+import { createAssociationReader } from "./association-reader";
 
-/** The Apps Script services the central's Selvtest uses (app.ts passes its GasGlobals; declared here so selftest.ts does not import app.ts back). */
+/** The Apps Script services the central's Selvtest uses. */
 export type SentralSelfTestGlobals = Parameters<typeof appsScriptSelfTestPorts>[0] & {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   Sheets: GoogleAppsScript.Sheets;
@@ -24,7 +23,7 @@ const SOURCE_STATUS: Record<string, string> = { not_found: "finnes ikke", no_acc
  * a trigger made and deleted, the mail quota and one registered association read the way
  * «Hent inn og summer» reads it. The templates checked are the central's and the associations'.
  */
-export function sentralSelfTest(g: SentralSelfTestGlobals, now: () => Date): SelfTestReport {
+export function sentralSelfTest(g: SentralSelfTestGlobals, now: () => Date, triggerHandler: string): SelfTestReport {
   const base = appsScriptSelfTestPorts(g, now);
   return runSelfTest(
     {
@@ -37,7 +36,7 @@ export function sentralSelfTest(g: SentralSelfTestGlobals, now: () => Date): Sel
           return `Svar fra Sheets for ${found.spreadsheetId ?? id}`;
         },
         trigger() {
-          const trigger = g.ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(24 * 60 * 60 * 1000).create();
+          const trigger = g.ScriptApp.newTrigger(triggerHandler).timeBased().after(24 * 60 * 60 * 1000).create();
           g.ScriptApp.deleteTrigger(trigger);
         },
         mailQuota: () => g.MailApp.getRemainingDailyQuota(),

@@ -1,6 +1,6 @@
-import { AssociationResult } from "../../core/association";
-import { todayInOslo } from "../../core/dates";
-import { KeyValueStore, runSync, Scheduler, ViewFiles } from "../../services/ports";
+import { AssociationResult } from "../core/association-result";
+import { todayInOslo } from "../core/dates";
+import { KeyValueStore, runSync, Scheduler, ViewFiles } from "./ports";
 import {
   DEFAULT_VIEWS_BUDGET_MS,
   PartnerViewsOutcome,
@@ -8,9 +8,9 @@ import {
   updatePartnerViews,
   VIEWS_STATE_KEY,
   workbookViewRegistry,
-} from "../../services/partner-views";
-import { readCentral } from "../../services/rollup";
-import { Workbook } from "../../workbook/workbook";
+} from "./partner-views";
+import { readCentral } from "./rollup";
+import { Workbook } from "../workbook/workbook";
 
 /** «Oppdater kommunevisninger» in the bound script: services/partner-views over Apps Script ports. */
 
