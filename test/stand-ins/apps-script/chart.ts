@@ -1,4 +1,3 @@
-import { GridBox } from "./a1";
 import { rangeRefOf } from "./conditional";
 import { StandIn, View } from "./counting";
 import { ChartModel, SheetModel } from "./model";
@@ -36,15 +35,6 @@ export class EmbeddedChartBuilder extends StandIn {
     this._model.ranges.push(rangeRefOf(range));
     return this;
   }
-  removeRange(range: unknown): this {
-    const { sheet, box } = rangeRefOf(range);
-    this._model.ranges = this._model.ranges.filter((r) => !(r.sheet === sheet && sameBox(r.box, box)));
-    return this;
-  }
-  clearRanges(): this {
-    this._model.ranges = [];
-    return this;
-  }
   getRanges(): Range[] {
     return this._model.ranges.map((r) => new Range(this.view, r.sheet, { ...r.box }));
   }
@@ -52,33 +42,17 @@ export class EmbeddedChartBuilder extends StandIn {
     this._model.chartType = String(type);
     return this;
   }
-  getChartType(): string {
-    return this._model.chartType;
-  }
   asColumnChart(): this {
     return this.setChartType("COLUMN");
   }
   asBarChart(): this {
     return this.setChartType("BAR");
   }
-  asLineChart(): this {
-    return this.setChartType("LINE");
-  }
-  asPieChart(): this {
-    return this.setChartType("PIE");
-  }
-  asTableChart(): this {
-    return this.setChartType("TABLE");
-  }
   setTitle(title: string): this {
     return this.setOption("title", title);
   }
   setOption(option: string, value: unknown): this {
     this._model.options[option] = value;
-    return this;
-  }
-  setNumHeaders(headers: number): this {
-    this._model.numHeaders = headers;
     return this;
   }
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
@@ -95,10 +69,6 @@ export class EmbeddedChartBuilder extends StandIn {
   }
 }
 
-function sameBox(a: GridBox, b: GridBox): boolean {
-  return a.row === b.row && a.col === b.col && a.numRows === b.numRows && a.numCols === b.numCols;
-}
-
 export class EmbeddedChart extends StandIn {
   readonly kind = "EmbeddedChart";
   constructor(
@@ -107,9 +77,6 @@ export class EmbeddedChart extends StandIn {
     readonly _model: ChartModel,
   ) {
     super(view);
-  }
-  getChartId(): number {
-    return this._model.id;
   }
   getId(): string {
     return `u${this._model.id}`;
@@ -120,25 +87,5 @@ export class EmbeddedChart extends StandIn {
   getOptions(): { get(option: string): unknown; getOrDefault(option: string): unknown } {
     const options = { ...this._model.options };
     return { get: (o) => options[o] ?? null, getOrDefault: (o) => options[o] ?? null };
-  }
-  getNumHeaders(): number {
-    return this._model.numHeaders;
-  }
-  getContainerInfo(): {
-    getAnchorRow(): number;
-    getAnchorColumn(): number;
-    getOffsetX(): number;
-    getOffsetY(): number;
-  } {
-    const m = this._model;
-    return {
-      getAnchorRow: () => m.anchorRow,
-      getAnchorColumn: () => m.anchorCol,
-      getOffsetX: () => m.offsetX,
-      getOffsetY: () => m.offsetY,
-    };
-  }
-  modify(): EmbeddedChartBuilder {
-    return new EmbeddedChartBuilder(this.view, this._sheet, this._model);
   }
 }

@@ -50,26 +50,8 @@ export class ConditionalFormatRuleBuilder extends StandIn {
   whenFormulaSatisfied(formula: string): this {
     return this.when("CUSTOM_FORMULA", [formula]);
   }
-  whenCellEmpty(): this {
-    return this.when("CELL_EMPTY", []);
-  }
-  whenCellNotEmpty(): this {
-    return this.when("CELL_NOT_EMPTY", []);
-  }
   whenTextEqualTo(text: string): this {
     return this.when("TEXT_EQUAL_TO", [text]);
-  }
-  whenTextContains(text: string): this {
-    return this.when("TEXT_CONTAINS", [text]);
-  }
-  whenNumberBetween(start: number, end: number): this {
-    return this.when("NUMBER_BETWEEN", [start, end]);
-  }
-  whenNumberGreaterThan(n: number): this {
-    return this.when("NUMBER_GREATER_THAN", [n]);
-  }
-  whenNumberLessThan(n: number): this {
-    return this.when("NUMBER_LESS_THAN", [n]);
   }
   setBackground(color: string | null): this {
     this.background = color;
@@ -77,14 +59,6 @@ export class ConditionalFormatRuleBuilder extends StandIn {
   }
   setFontColor(color: string | null): this {
     this.fontColor = color;
-    return this;
-  }
-  setBold(bold: boolean | null): this {
-    this.bold = bold;
-    return this;
-  }
-  setItalic(italic: boolean | null): this {
-    this.italic = italic;
     return this;
   }
   setRanges(ranges: unknown[]): this {
@@ -139,9 +113,6 @@ export class ConditionalFormatRule extends StandIn {
   getBooleanCondition(): BooleanCondition {
     return new BooleanCondition(this.view, this._model.condition);
   }
-  getGradientCondition(): null {
-    return null;
-  }
   copy(): ConditionalFormatRuleBuilder {
     return new ConditionalFormatRuleBuilder(this.view, this._model);
   }
@@ -164,21 +135,6 @@ export class BooleanCondition extends StandIn {
   getBackground(): string | null {
     return this.spec.background;
   }
-  getBackgroundObject(): Color | null {
-    return this.spec.background === null ? null : new Color(this.view, this.spec.background);
-  }
-  getFontColor(): string | null {
-    return this.spec.fontColor;
-  }
-  getFontColorObject(): Color | null {
-    return this.spec.fontColor === null ? null : new Color(this.view, this.spec.fontColor);
-  }
-  getBold(): boolean | null {
-    return this.spec.bold;
-  }
-  getItalic(): boolean | null {
-    return this.spec.italic;
-  }
 }
 
 export class Color extends StandIn {
@@ -188,14 +144,5 @@ export class Color extends StandIn {
     private readonly hex: string,
   ) {
     super(view);
-  }
-  asRgbColor(): Color {
-    return this;
-  }
-  asHexString(): string {
-    return this.hex.toLowerCase();
-  }
-  getColorType(): string {
-    return "RGB";
   }
 }

@@ -40,15 +40,6 @@ export class File extends StandIn {
   getUrl(): string {
     return this._model.url;
   }
-  getMimeType(): string {
-    return SPREADSHEET_MIME_TYPE;
-  }
-  getOwner(): User {
-    return new User(this.view, this._model.owner);
-  }
-  getEditors(): User[] {
-    return this.sharing.editors().map((e) => new User(this.view, e));
-  }
   getViewers(): User[] {
     return this.sharing.viewers().map((e) => new User(this.view, e));
   }
@@ -68,10 +59,6 @@ export class File extends StandIn {
     this.sharing.addViewer(emailOf(user));
     return this;
   }
-  addViewers(users: unknown[]): this {
-    for (const user of users) this.sharing.addViewer(emailOf(user));
-    return this;
-  }
   removeViewer(user: unknown): this {
     this.sharing.removeViewer(emailOf(user));
     return this;
@@ -84,12 +71,5 @@ export class File extends StandIn {
       this.view.userEmail,
     );
     return new File(this.view, copy);
-  }
-  setTrashed(trashed: boolean): this {
-    this._model.trashed = trashed;
-    return this;
-  }
-  isTrashed(): boolean {
-    return this._model.trashed;
   }
 }

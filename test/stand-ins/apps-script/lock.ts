@@ -11,9 +11,6 @@ export class LockService extends StandIn {
   getScriptLock(): Lock {
     return new Lock(this.view, "script");
   }
-  getUserLock(): Lock {
-    return new Lock(this.view, `user:${this.view.userEmail}`);
-  }
   /** null when the script has no containing document (as in Google). */
   getDocumentLock(): Lock | null {
     const id = this.view.activeSpreadsheetId;

@@ -47,9 +47,6 @@ export class Properties extends StandIn {
   getProperty(key: string): string | null {
     return this.store.get(String(key)) ?? null;
   }
-  getProperties(): Record<string, string> {
-    return Object.fromEntries(this.store);
-  }
   getKeys(): string[] {
     return [...this.store.keys()];
   }
@@ -57,19 +54,8 @@ export class Properties extends StandIn {
     this.checkedWrite([[String(key), String(value)]], false);
     return this;
   }
-  setProperties(properties: Record<string, unknown>, deleteAllOthers = false): this {
-    this.checkedWrite(
-      Object.entries(properties).map(([k, v]) => [k, String(v)]),
-      deleteAllOthers,
-    );
-    return this;
-  }
   deleteProperty(key: string): this {
     this.store.delete(String(key));
-    return this;
-  }
-  deleteAllProperties(): this {
-    this.store.clear();
     return this;
   }
 }

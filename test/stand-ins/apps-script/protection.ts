@@ -5,7 +5,7 @@ import { ProtectionTypeName } from "./enums";
 import { gasError } from "./errors";
 import { ProtectionModel, SheetModel } from "./model";
 import { Range } from "./range";
-import { emailOf, User } from "./users";
+import { emailOf } from "./users";
 
 export function newProtection(
   view: View,
@@ -43,9 +43,6 @@ export class Protection extends StandIn {
       ? { row: 1, col: 1, numRows: this._sheet.maxRows, numCols: this._sheet.maxCols }
       : this._model.box;
   }
-  getProtectionType(): ProtectionTypeName {
-    return this._model.type;
-  }
   getRange(): Range {
     return new Range(this.view, this._sheet, { ...this.box() });
   }
@@ -69,9 +66,6 @@ export class Protection extends StandIn {
     this._model.warningOnly = warningOnly;
     return this;
   }
-  getEditors(): User[] {
-    return this._model.editors.map((e) => new User(this.view, e));
-  }
   addEditor(user: unknown): this {
     const email = emailOf(user);
     if (!this._model.editors.includes(email)) this._model.editors.push(email);
@@ -88,22 +82,8 @@ export class Protection extends StandIn {
     );
     return this;
   }
-  removeEditors(users: unknown[]): this {
-    for (const user of users) this.removeEditor(user);
-    return this;
-  }
   canEdit(): boolean {
     return this._model.warningOnly || this._model.editors.includes(this.view.userEmail);
-  }
-  canDomainEdit(): boolean {
-    return this._model.domainEdit;
-  }
-  setDomainEdit(editable: boolean): this {
-    this._model.domainEdit = editable;
-    return this;
-  }
-  getUnprotectedRanges(): Range[] {
-    return this._model.unprotected.map((box) => new Range(this.view, this._sheet, { ...box }));
   }
   setUnprotectedRanges(ranges: unknown[]): this {
     if (this._model.type !== "SHEET")

@@ -120,9 +120,6 @@ export class Range extends StandIn {
   getRow(): number {
     return this._box.row;
   }
-  getRowIndex(): number {
-    return this._box.row;
-  }
   getColumn(): number {
     return this._box.col;
   }
@@ -132,20 +129,11 @@ export class Range extends StandIn {
   getNumColumns(): number {
     return this._box.numCols;
   }
-  getHeight(): number {
-    return this._box.numRows;
-  }
-  getWidth(): number {
-    return this._box.numCols;
-  }
   getLastRow(): number {
     return this._box.row + this._box.numRows - 1;
   }
   getLastColumn(): number {
     return this._box.col + this._box.numCols - 1;
-  }
-  getGridId(): number {
-    return this._sheet.id;
   }
   getSheet(): Sheet {
     return new Sheet(this.view, this._sheet);
@@ -173,11 +161,6 @@ export class Range extends StandIn {
   activate(): this {
     this._sheet.spreadsheet.active.set(this.view.userEmail, { sheet: this._sheet, box: { ...this._box } });
     return this;
-  }
-  isBlank(): boolean {
-    return this.grid((cell) => cell?.v === undefined && cell?.f === undefined).every((line) =>
-      line.every(Boolean),
-    );
   }
 
   // ----- values -----
@@ -257,12 +240,6 @@ export class Range extends StandIn {
       else cell.bg = String(color).toLowerCase();
     });
   }
-  getFontWeight(): string {
-    return this.first()?.fw ?? "normal";
-  }
-  getFontWeights(): string[][] {
-    return this.grid((cell) => cell?.fw ?? "normal");
-  }
   setFontWeight(weight: string | null): this {
     return this.each((cell) => {
       if (weight === null || weight === "normal") delete cell.fw;
@@ -277,32 +254,11 @@ export class Range extends StandIn {
       else cell.fw = String(w);
     });
   }
-  getFontStyle(): string {
-    return this.first()?.fst ?? "normal";
-  }
-  setFontStyle(style: string | null): this {
-    return this.each((cell) => {
-      if (style === null || style === "normal") delete cell.fst;
-      else cell.fst = style;
-    });
-  }
-  getFontColor(): string {
-    return this.first()?.fc ?? "#000000";
-  }
-  getFontColors(): string[][] {
-    return this.grid((cell) => cell?.fc ?? "#000000");
-  }
   setFontColor(color: string | null): this {
     return this.each((cell) => {
       if (color === null || color === "") delete cell.fc;
       else cell.fc = color.toLowerCase();
     });
-  }
-  getWrap(): boolean {
-    return this.getWrapStrategy() === "WRAP";
-  }
-  getWraps(): boolean[][] {
-    return this.grid((cell) => cell?.wrap === "WRAP");
   }
   getWrapStrategy(): WrapStrategyName {
     return this.first()?.wrap ?? "OVERFLOW";
@@ -312,45 +268,13 @@ export class Range extends StandIn {
       cell.wrap = wrap ? "WRAP" : "OVERFLOW";
     });
   }
-  setWrapStrategy(strategy: WrapStrategyName): this {
-    return this.each((cell) => {
-      cell.wrap = strategy;
-    });
-  }
-  getHorizontalAlignment(): string {
-    return this.first()?.ha ?? "general";
-  }
-  getHorizontalAlignments(): string[][] {
-    return this.grid((cell) => cell?.ha ?? "general");
-  }
   setHorizontalAlignment(alignment: string | null): this {
     return this.each((cell) => {
       if (alignment === null || alignment === "normal" || alignment === "general") delete cell.ha;
       else cell.ha = alignment;
     });
   }
-  getVerticalAlignment(): string {
-    return this.first()?.va ?? "bottom";
-  }
-  setVerticalAlignment(alignment: string | null): this {
-    return this.each((cell) => {
-      if (alignment === null) delete cell.va;
-      else cell.va = alignment;
-    });
-  }
-  /** Borders are only recorded as present or not. */
-  setBorder(top: boolean | null, ...rest: unknown[]): this {
-    const any = [top, ...rest.slice(0, 5)].some((b) => b === true);
-    return this.each((cell) => {
-      if (any) cell.border = true;
-      else delete cell.border;
-    });
-  }
 
-  // ----- notes -----
-  getNote(): string {
-    return this.first()?.note ?? "";
-  }
   getNotes(): string[][] {
     return this.grid((cell) => cell?.note ?? "");
   }

@@ -31,14 +31,6 @@ export class Session extends StandIn {
   getScriptTimeZone(): string {
     return this.view.world.scriptTimeZone;
   }
-  getActiveUserLocale(): string {
-    return "nb";
-  }
-  getTemporaryActiveUserKey(): string {
-    let hash = 7;
-    for (const ch of this.view.userEmail) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-    return `temp-${hash.toString(36)}`;
-  }
 }
 
 export class ScriptApp extends StandIn {
@@ -48,15 +40,6 @@ export class ScriptApp extends StandIn {
   readonly EventType = EventType;
   readonly TriggerSource = TriggerSource;
 
-  getAuthorizationInfo(_authMode: string): AuthorizationInfo {
-    return new AuthorizationInfo(this.view);
-  }
-  getOAuthToken(): string {
-    return `ya29.stand-in.${this.view.userEmail}`;
-  }
-  getScriptId(): string {
-    return "stand-in-script-id";
-  }
   newTrigger(functionName: string): TriggerBuilder {
     return new TriggerBuilder(this.view, functionName);
   }
@@ -65,26 +48,10 @@ export class ScriptApp extends StandIn {
       .filter((t) => t.userEmail === this.view.userEmail)
       .map((t) => new Trigger(this.view, t));
   }
-  getUserTriggers(spreadsheet: unknown): Trigger[] {
-    const id = (spreadsheet as { getId?: () => string })?.getId?.();
-    return this.view.world.triggers
-      .filter((t) => t.userEmail === this.view.userEmail && t.sourceId === id)
-      .map((t) => new Trigger(this.view, t));
-  }
   deleteTrigger(trigger: unknown): void {
     const id = (trigger as { getUniqueId?: () => string })?.getUniqueId?.();
     const world = this.view.world;
     world.triggers = world.triggers.filter((t) => t.id !== id);
-  }
-}
-
-export class AuthorizationInfo extends StandIn {
-  readonly kind = "AuthorizationInfo";
-  getAuthorizationStatus(): string {
-    return this.view.authMode === "NONE" ? AuthorizationStatus.REQUIRED : AuthorizationStatus.NOT_REQUIRED;
-  }
-  getAuthorizationUrl(): string | null {
-    return this.view.authMode === "NONE" ? "https://script.google.com/macros/d/stand-in/authorize" : null;
   }
 }
 
@@ -98,10 +65,6 @@ export class TriggerBuilder extends StandIn {
   }
   timeBased(): ClockTriggerBuilder {
     return new ClockTriggerBuilder(this.view, this.handler);
-  }
-  forSpreadsheet(spreadsheet: unknown): SpreadsheetTriggerBuilder {
-    const id = typeof spreadsheet === "string" ? spreadsheet : (spreadsheet as { getId(): string }).getId();
-    return new SpreadsheetTriggerBuilder(this.view, this.handler, id);
   }
 }
 
@@ -138,35 +101,9 @@ export class ClockTriggerBuilder extends StandIn {
     this.dueAt = new Date(date).getTime();
     return this;
   }
-  everyMinutes(n: number): this {
-    if (![1, 5, 10, 15, 30].includes(n))
-      throw gasError("The value passed to everyMinutes must be one of 1, 5, 10, 15 or 30.");
-    return this.every(n * 60_000);
-  }
-  everyHours(n: number): this {
-    return this.every(n * 3_600_000);
-  }
-  everyDays(n: number): this {
-    return this.every(n * 86_400_000);
-  }
-  everyWeeks(n: number): this {
-    return this.every(n * 7 * 86_400_000);
-  }
   private every(ms: number): this {
     this.everyMs = ms;
     this.dueAt = this.view.world.clock.millis() + ms;
-    return this;
-  }
-  atHour(_hour: number): this {
-    return this;
-  }
-  nearMinute(_minute: number): this {
-    return this;
-  }
-  onWeekDay(_day: unknown): this {
-    return this;
-  }
-  inTimezone(_timezone: string): this {
     return this;
   }
   create(): Trigger {
@@ -183,44 +120,6 @@ export class ClockTriggerBuilder extends StandIn {
   }
 }
 
-export class SpreadsheetTriggerBuilder extends StandIn {
-  readonly kind = "SpreadsheetTriggerBuilder";
-  private eventType: TriggerRecord["eventType"] = "ON_OPEN";
-  constructor(
-    view: View,
-    private readonly handler: string,
-    private readonly spreadsheetId: string,
-  ) {
-    super(view);
-  }
-  onOpen(): this {
-    this.eventType = "ON_OPEN";
-    return this;
-  }
-  onEdit(): this {
-    this.eventType = "ON_EDIT";
-    return this;
-  }
-  onChange(): this {
-    this.eventType = "ON_CHANGE";
-    return this;
-  }
-  onFormSubmit(): this {
-    this.eventType = "ON_FORM_SUBMIT";
-    return this;
-  }
-  create(): Trigger {
-    return addTrigger(this.view, {
-      handlerFunction: this.handler,
-      eventType: this.eventType,
-      source: "SPREADSHEETS",
-      sourceId: this.spreadsheetId,
-      dueAt: null,
-      everyMs: null,
-    });
-  }
-}
-
 export class Trigger extends StandIn {
   readonly kind = "Trigger";
   constructor(
@@ -229,19 +128,10 @@ export class Trigger extends StandIn {
   ) {
     super(view);
   }
-  getUniqueId(): string {
-    return this._record.id;
-  }
   getHandlerFunction(): string {
     return this._record.handlerFunction;
   }
-  getEventType(): string {
-    return this._record.eventType;
-  }
-  getTriggerSource(): string {
-    return this._record.source;
-  }
-  getTriggerSourceId(): string | null {
-    return this._record.sourceId;
+  getUniqueId(): string {
+    return this._record.id;
   }
 }

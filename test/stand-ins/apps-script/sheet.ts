@@ -9,19 +9,11 @@ import {
   ChartModel,
   ConditionalRuleModel,
   DEFAULT_COLUMN_WIDTH,
-  DEFAULT_ROW_HEIGHT,
   SheetModel,
 } from "./model";
 import { newProtection, Protection } from "./protection";
 import { checkBox, ClearOptions, Range, RangeList } from "./range";
-import type { Spreadsheet } from "./spreadsheet";
 import { writeInput } from "./values";
-
-let spreadsheetFactory: ((view: View, sheet: SheetModel) => Spreadsheet) | undefined;
-/** spreadsheet.ts registers how to make a Spreadsheet (avoids an import cycle at load time). */
-export function registerSpreadsheetFactory(factory: (view: View, sheet: SheetModel) => Spreadsheet): void {
-  spreadsheetFactory = factory;
-}
 
 /** Resolves "B2", "A1:C", "Tab!A:A" against a sheet (the named sheet when a name is given). */
 export function rangeFromA1(view: View, sheet: SheetModel, a1: string): Range {
@@ -62,9 +54,6 @@ export class Sheet extends StandIn {
   getName(): string {
     return this.m.name;
   }
-  getSheetName(): string {
-    return this.m.name;
-  }
   setName(name: string): this {
     if (this.m.spreadsheet.sheets.some((s) => s !== this.m && s.name.toLowerCase() === name.toLowerCase())) {
       throw gasError(MESSAGES.sheetExists(name));
@@ -74,16 +63,6 @@ export class Sheet extends StandIn {
   }
   getIndex(): number {
     return this.m.spreadsheet.sheets.indexOf(this.m) + 1;
-  }
-  getSheetId(): number {
-    return this.m.id;
-  }
-  getType(): string {
-    return "GRID";
-  }
-  getParent(): Spreadsheet {
-    if (!spreadsheetFactory) throw new Error("stand-in: spreadsheet.ts not loaded");
-    return spreadsheetFactory(this.view, this.m);
   }
   activate(): this {
     this.m.spreadsheet.active.set(this.view.userEmail, { sheet: this.m });
@@ -128,22 +107,11 @@ export class Sheet extends StandIn {
     if (rowIndex < 1 || rowIndex > this.m.maxRows) throw rowsOutOfBounds();
     this.m.insertRows(rowIndex, numRows, rowIndex);
   }
-  insertRowsBefore(beforePosition: number, howMany: number): this {
-    this.insertRows(beforePosition, howMany);
-    return this;
-  }
-  insertRowBefore(beforePosition: number): this {
-    this.insertRows(beforePosition, 1);
-    return this;
-  }
   /** New rows take the formatting (number formats, colours, validation) of the row above. */
   insertRowsAfter(afterPosition: number, howMany: number): this {
     if (afterPosition < 1 || afterPosition > this.m.maxRows) throw rowsOutOfBounds();
     this.m.insertRows(afterPosition + 1, howMany, afterPosition);
     return this;
-  }
-  insertRowAfter(afterPosition: number): this {
-    return this.insertRowsAfter(afterPosition, 1);
   }
   deleteRows(rowPosition: number, howMany: number): void {
     if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.m.maxRows) throw rowsOutOfBounds();
@@ -155,25 +123,14 @@ export class Sheet extends StandIn {
       throw gasError(MESSAGES.deleteAllRows);
     this.m.deleteRows(rowPosition, howMany);
   }
-  deleteRow(rowPosition: number): this {
-    this.deleteRows(rowPosition, 1);
-    return this;
-  }
   insertColumns(columnIndex: number, numColumns = 1): void {
     if (columnIndex < 1 || columnIndex > this.m.maxCols) throw columnsOutOfBounds();
     this.m.insertColumns(columnIndex, numColumns, columnIndex);
-  }
-  insertColumnsBefore(beforePosition: number, howMany: number): this {
-    this.insertColumns(beforePosition, howMany);
-    return this;
   }
   insertColumnsAfter(afterPosition: number, howMany: number): this {
     if (afterPosition < 1 || afterPosition > this.m.maxCols) throw columnsOutOfBounds();
     this.m.insertColumns(afterPosition + 1, howMany, afterPosition);
     return this;
-  }
-  insertColumnAfter(afterPosition: number): this {
-    return this.insertColumnsAfter(afterPosition, 1);
   }
   deleteColumns(columnPosition: number, howMany: number): void {
     if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.m.maxCols)
@@ -185,10 +142,6 @@ export class Sheet extends StandIn {
     if (this.m.maxCols - howMany - (this.m.frozenCols - frozenDeleted) < 1)
       throw gasError(MESSAGES.deleteAllColumns);
     this.m.deleteColumns(columnPosition, howMany);
-  }
-  deleteColumn(columnPosition: number): this {
-    this.deleteColumns(columnPosition, 1);
-    return this;
   }
   /** Writes after the last row with content, adding a row to the grid when it is full. */
   appendRow(rowContents: unknown[]): this {
@@ -219,37 +172,11 @@ export class Sheet extends StandIn {
       delete cell.f;
     });
   }
-  clearFormats(): this {
-    new Range(this.view, this.m, {
-      row: 1,
-      col: 1,
-      numRows: this.m.maxRows,
-      numCols: this.m.maxCols,
-    }).clearFormat();
-    return this;
-  }
-  clearNotes(): this {
-    return this.everyCell((cell) => delete cell.note);
-  }
 
   // ----- layout -----
   setFrozenRows(rows: number): void {
     if (rows < 0 || rows > this.m.maxRows) throw gasError(MESSAGES.invalidArgument("rows"));
     this.m.frozenRows = rows;
-  }
-  getFrozenRows(): number {
-    return this.m.frozenRows;
-  }
-  setFrozenColumns(columns: number): void {
-    if (columns < 0 || columns > this.m.maxCols) throw gasError(MESSAGES.invalidArgument("columns"));
-    this.m.frozenCols = columns;
-  }
-  getFrozenColumns(): number {
-    return this.m.frozenCols;
-  }
-  setColumnWidth(columnPosition: number, width: number): this {
-    this.m.columnWidths.set(columnPosition, width);
-    return this;
   }
   setColumnWidths(startColumn: number, numColumns: number, width: number): this {
     for (let c = startColumn; c < startColumn + numColumns; c++) this.m.columnWidths.set(c, width);
@@ -258,39 +185,14 @@ export class Sheet extends StandIn {
   getColumnWidth(columnPosition: number): number {
     return this.m.columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
   }
-  setRowHeight(rowPosition: number, height: number): this {
-    this.m.rowHeights.set(rowPosition, height);
-    return this;
-  }
-  getRowHeight(rowPosition: number): number {
-    return this.m.rowHeights.get(rowPosition) ?? DEFAULT_ROW_HEIGHT;
-  }
-  /** Widths after auto-resize depend on fonts; the stand-in leaves them as they are. */
-  autoResizeColumn(_columnPosition: number): this {
-    return this;
-  }
-  autoResizeColumns(_startColumn: number, _numColumns: number): this {
-    return this;
-  }
   hideSheet(): this {
     const visible = this.m.spreadsheet.sheets.filter((s) => !s.hidden);
     if (!this.m.hidden && visible.length <= 1) throw gasError(MESSAGES.hideAllSheets);
     this.m.hidden = true;
     return this;
   }
-  showSheet(): this {
-    this.m.hidden = false;
-    return this;
-  }
   isSheetHidden(): boolean {
     return this.m.hidden;
-  }
-  setTabColor(color: string | null): this {
-    this.m.tabColor = color;
-    return this;
-  }
-  getTabColor(): string | null {
-    return this.m.tabColor;
   }
 
   // ----- protection -----
@@ -325,9 +227,6 @@ export class Sheet extends StandIn {
   getConditionalFormatRules(): ConditionalFormatRule[] {
     return this.m.conditionalRules.map((rule) => new ConditionalFormatRule(this.view, rule));
   }
-  clearConditionalFormatRules(): void {
-    this.m.conditionalRules = [];
-  }
 
   // ----- charts -----
   newChart(): EmbeddedChartBuilder {
@@ -337,16 +236,6 @@ export class Sheet extends StandIn {
     const model = chartModelOf(chart);
     this.m.charts = this.m.charts.filter((c) => c.id !== model.id);
     this.m.charts.push(model);
-  }
-  updateChart(chart: unknown): void {
-    const model = chartModelOf(chart);
-    const index = this.m.charts.findIndex((c) => c.id === model.id);
-    if (index < 0) throw gasError("The chart is not on this sheet.");
-    this.m.charts[index] = model;
-  }
-  removeChart(chart: unknown): void {
-    const model = chartModelOf(chart);
-    this.m.charts = this.m.charts.filter((c) => c.id !== model.id);
   }
   getCharts(): EmbeddedChart[] {
     return this.m.charts.map((c) => new EmbeddedChart(this.view, this.m, c));

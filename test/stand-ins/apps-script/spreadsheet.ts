@@ -12,7 +12,7 @@ import {
 import { gasError, MESSAGES } from "./errors";
 import { SheetModel, SpreadsheetModel } from "./model";
 import { Range } from "./range";
-import { rangeFromA1, registerSpreadsheetFactory, Sheet } from "./sheet";
+import { rangeFromA1, Sheet } from "./sheet";
 import { Ui } from "./ui";
 import { emailOf, Sharing, User } from "./users";
 import { DataValidationBuilder } from "./validation";
@@ -58,26 +58,13 @@ export class Spreadsheet extends StandIn {
   setSpreadsheetTimeZone(timeZone: string): void {
     this.m.timeZone = timeZone;
   }
-  getSpreadsheetLocale(): string {
-    return this.m.locale;
-  }
-  setSpreadsheetLocale(locale: string): void {
-    this.m.locale = locale;
-  }
 
   // ----- sheets -----
   getSheets(): Sheet[] {
     return this.m.sheets.map((s) => new Sheet(this.view, s));
   }
-  getNumSheets(): number {
-    return this.m.sheets.length;
-  }
   getSheetByName(name: string): Sheet | null {
     const sheet = this.m.sheetByName(name);
-    return sheet ? new Sheet(this.view, sheet) : null;
-  }
-  getSheetById(id: number): Sheet | null {
-    const sheet = this.m.sheets.find((s) => s.id === id);
     return sheet ? new Sheet(this.view, sheet) : null;
   }
   /** insertSheet(), insertSheet(index), insertSheet(name), insertSheet(name, index); the new sheet becomes active. */
@@ -148,13 +135,6 @@ export class Spreadsheet extends StandIn {
     });
   }
 
-  // ----- sharing -----
-  getOwner(): User {
-    return new User(this.view, this.m.owner);
-  }
-  getEditors(): User[] {
-    return this.sharing.editors().map((e) => new User(this.view, e));
-  }
   getViewers(): User[] {
     return this.sharing.viewers().map((e) => new User(this.view, e));
   }
@@ -181,17 +161,11 @@ export class Spreadsheet extends StandIn {
     for (const email of this.shareable([user])) this.sharing.addViewer(email);
     return this;
   }
-  addViewers(users: unknown[]): this {
-    for (const email of this.shareable(users)) this.sharing.addViewer(email);
-    return this;
-  }
   removeViewer(user: unknown): this {
     this.sharing.removeViewer(emailOf(user));
     return this;
   }
 }
-
-registerSpreadsheetFactory((view, sheet) => new Spreadsheet(view, sheet.spreadsheet));
 
 /** The SpreadsheetApp global. */
 export class SpreadsheetApp extends StandIn {

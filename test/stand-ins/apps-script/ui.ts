@@ -47,12 +47,6 @@ export class Ui extends StandIn {
   showSidebar(userInterface: unknown): void {
     this.record("sidebar", userInterface);
   }
-  showModalDialog(userInterface: unknown, title: string): void {
-    this.record("modal", userInterface, title);
-  }
-  showModelessDialog(userInterface: unknown, title: string): void {
-    this.record("modeless", userInterface, title);
-  }
   private record(type: DialogRecord["type"], userInterface: unknown, title?: string): void {
     const html = userInterface as { getContent?: () => string; getTitle?: () => string };
     if (typeof html?.getContent !== "function") throw gasError(MESSAGES.signature(`Ui.${type}`));
@@ -162,12 +156,6 @@ export class Menu extends StandIn {
     this._items.push({ type: "separator" });
     return this;
   }
-  addSubMenu(menu: unknown): this {
-    const sub = menu as { _caption?: string; _items?: MenuEntry[] };
-    if (sub?._items === undefined) throw gasError(MESSAGES.signature("Menu.addSubMenu"));
-    this._items.push({ type: "submenu", caption: sub._caption ?? "", items: [...sub._items] });
-    return this;
-  }
   /** Adding a menu with the same caption again replaces it (as reopening the document does). */
   addToUi(): void {
     const world = this.view.world;
@@ -203,12 +191,6 @@ export class HtmlService extends StandIn {
   }
   createHtmlOutputFromFile(filename: string): HtmlOutput {
     return new HtmlOutput(this.view, this.file(filename));
-  }
-  createTemplate(html: string): HtmlTemplate {
-    return new HtmlTemplate(this.view, html);
-  }
-  createTemplateFromFile(filename: string): HtmlTemplate {
-    return new HtmlTemplate(this.view, this.file(filename));
   }
   private file(filename: string): string {
     const files = this.view.world.htmlFiles;
@@ -253,55 +235,5 @@ export class HtmlOutput extends StandIn {
   setTitle(title: string): this {
     this.title = title;
     return this;
-  }
-  getWidth(): number {
-    return this.width;
-  }
-  setWidth(width: number): this {
-    this.width = width;
-    return this;
-  }
-  getHeight(): number {
-    return this.height;
-  }
-  setHeight(height: number): this {
-    this.height = height;
-    return this;
-  }
-  setSandboxMode(mode: string): this {
-    this.sandbox = mode;
-    return this;
-  }
-  getSandboxMode(): string {
-    return this.sandbox;
-  }
-  setXFrameOptionsMode(mode: string): this {
-    this.xFrame = mode;
-    return this;
-  }
-  addMetaTag(name: string, content: string): this {
-    this.metaTags.push({ name, content });
-    return this;
-  }
-  getMetaTags(): Array<{ getName(): string; getContent(): string }> {
-    return this.metaTags.map((t) => ({ getName: () => t.name, getContent: () => t.content }));
-  }
-}
-
-/** Scriptlets are not evaluated: evaluate() returns the file unchanged. */
-export class HtmlTemplate extends StandIn {
-  readonly kind = "HtmlTemplate";
-  [variable: string]: unknown;
-  constructor(
-    view: View,
-    private readonly raw: string,
-  ) {
-    super(view);
-  }
-  getRawContent(): string {
-    return this.raw;
-  }
-  evaluate(): HtmlOutput {
-    return new HtmlOutput(this.view, this.raw);
   }
 }

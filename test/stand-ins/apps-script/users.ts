@@ -15,10 +15,6 @@ export class User extends StandIn {
   getName(): string {
     return this.email.split("@")[0] ?? "";
   }
-  /** @deprecated in Google's API, kept because old code calls it. */
-  getUserLoginId(): string {
-    return this.email;
-  }
 }
 
 /** Accepts an e-mail address or a User (as Google's sharing methods do). */

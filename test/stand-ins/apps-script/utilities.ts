@@ -10,27 +10,11 @@ export class Utilities extends StandIn {
   formatDate(date: Date, timeZone: string, format: string): string {
     return formatInZone(new Date(date), timeZone, format);
   }
-  /** Deterministic per world, in UUID shape. */
-  getUuid(): string {
-    const n = this.view.world._nextId("uuid").replace(/\D/g, "").padStart(12, "0");
-    return `00000000-0000-4000-8000-${n.slice(-12)}`;
-  }
   base64Encode(data: string): string {
     return Buffer.from(String(data), "utf8").toString("base64");
   }
   base64Decode(encoded: string): number[] {
     return [...Buffer.from(encoded, "base64")].map((b) => (b > 127 ? b - 256 : b));
-  }
-  newBlob(
-    data: string,
-    contentType?: string,
-    name?: string,
-  ): { getDataAsString(): string; getContentType(): string | null; getName(): string | null } {
-    return {
-      getDataAsString: () => data,
-      getContentType: () => contentType ?? null,
-      getName: () => name ?? null,
-    };
   }
 }
 
@@ -54,9 +38,6 @@ export class Logger extends StandIn {
       message = message.replace(/%s/, typeof value === "string" ? value : render([value]));
     this.view.world.logs.push({ level: "log", message });
     return this;
-  }
-  getLog(): string {
-    return this.view.world.logs.map((l) => l.message).join("\n");
   }
   clear(): void {
     this.view.world.logs.length = 0;

@@ -31,83 +31,20 @@ export class DataValidationBuilder extends StandIn {
   requireValueInList(values: string[], showDropdown = true): this {
     return this.set("VALUE_IN_LIST", [[...values], showDropdown]);
   }
-  requireValueInRange(range: unknown, showDropdown = true): this {
-    return this.set("VALUE_IN_RANGE", [range, showDropdown]);
-  }
   requireNumberBetween(start: number, end: number): this {
     return this.set("NUMBER_BETWEEN", [start, end]);
-  }
-  requireNumberNotBetween(start: number, end: number): this {
-    return this.set("NUMBER_NOT_BETWEEN", [start, end]);
-  }
-  requireNumberEqualTo(n: number): this {
-    return this.set("NUMBER_EQUAL_TO", [n]);
-  }
-  requireNumberNotEqualTo(n: number): this {
-    return this.set("NUMBER_NOT_EQUAL_TO", [n]);
-  }
-  requireNumberGreaterThan(n: number): this {
-    return this.set("NUMBER_GREATER_THAN", [n]);
   }
   requireNumberGreaterThanOrEqualTo(n: number): this {
     return this.set("NUMBER_GREATER_THAN_OR_EQUAL_TO", [n]);
   }
-  requireNumberLessThan(n: number): this {
-    return this.set("NUMBER_LESS_THAN", [n]);
-  }
-  requireNumberLessThanOrEqualTo(n: number): this {
-    return this.set("NUMBER_LESS_THAN_OR_EQUAL_TO", [n]);
-  }
   requireDate(): this {
     return this.set("DATE_IS_VALID_DATE", []);
-  }
-  requireDateAfter(date: Date): this {
-    return this.set("DATE_AFTER", [new Date(date)]);
-  }
-  requireDateBefore(date: Date): this {
-    return this.set("DATE_BEFORE", [new Date(date)]);
-  }
-  requireDateBetween(start: Date, end: Date): this {
-    return this.set("DATE_BETWEEN", [new Date(start), new Date(end)]);
-  }
-  requireDateNotBetween(start: Date, end: Date): this {
-    return this.set("DATE_NOT_BETWEEN", [new Date(start), new Date(end)]);
-  }
-  requireDateEqualTo(date: Date): this {
-    return this.set("DATE_EQUAL_TO", [new Date(date)]);
-  }
-  requireDateOnOrAfter(date: Date): this {
-    return this.set("DATE_ON_OR_AFTER", [new Date(date)]);
-  }
-  requireDateOnOrBefore(date: Date): this {
-    return this.set("DATE_ON_OR_BEFORE", [new Date(date)]);
-  }
-  requireTextContains(text: string): this {
-    return this.set("TEXT_CONTAINS", [text]);
-  }
-  requireTextDoesNotContain(text: string): this {
-    return this.set("TEXT_DOES_NOT_CONTAIN", [text]);
-  }
-  requireTextEqualTo(text: string): this {
-    return this.set("TEXT_EQUAL_TO", [text]);
   }
   requireTextIsEmail(): this {
     return this.set("TEXT_IS_VALID_EMAIL", []);
   }
-  requireTextIsUrl(): this {
-    return this.set("TEXT_IS_VALID_URL", []);
-  }
-  requireCheckbox(checked?: unknown, unchecked?: unknown): this {
-    return this.set(
-      "CHECKBOX",
-      [checked, unchecked].filter((x) => x !== undefined),
-    );
-  }
   requireFormulaSatisfied(formula: string): this {
     return this.set("CUSTOM_FORMULA", [formula]);
-  }
-  withCriteria(criteria: DataValidationCriteriaName, args: unknown[]): this {
-    return this.set(criteria, [...args]);
   }
   setAllowInvalid(allowInvalid: boolean): this {
     this.allowInvalid = allowInvalid;
