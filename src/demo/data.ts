@@ -1,11 +1,13 @@
 import { Cell } from "../core/cell";
-import { dateAtNoonUtc, isoFromParts } from "../core/dates";
+import { dateAtNoonUtc, IsoDate, isoFromParts } from "../core/dates";
 import { findMunicipality, MEASURES } from "../core/reference";
 
 /**
  * Seeded, realistic sample data for the demo: local associations in real municipalities, two report
  * years, and in the last year one example of each kind of mistake people make in their sheets.
- * The same seed always gives the same workbooks.
+ * The same seed always gives the same workbooks. All demo data lives here: the CLI's demo and
+ * bench use demoAssociations/demoSheets, the sidebar preview (scripts/preview) and its browser tests
+ * use sidebarDemoSheets.
  */
 
 import { seededRandom as random } from "../core/text";
@@ -258,4 +260,63 @@ function applyMistakes(variant: Variant, year: number, activities: Cell[][], mil
 /** Rearranges a table's columns (the "reordered" variant): a person who moved columns around. */
 export function reorder(rows: Cell[][], order: number[]): Cell[][] {
   return rows.map((r) => order.map((j) => r[j] ?? ""));
+}
+
+/** today ± days, as ISO text. */
+export function shiftDays(today: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** One association's sheets around a given day, as the sidebar preview shows them. */
+export interface SidebarDemoSheets {
+  /** Årsrapport's values by template key. */
+  report: Record<string, Cell>;
+  /** Aktiviteter rows (no header), in the template's column order. */
+  activities: Cell[][];
+  /** Milepæler rows (no header), in the template's column order. */
+  milestones: Cell[][];
+}
+
+/**
+ * The association of the sidebar preview: a filled-in Årsrapport, a few valid activities and some
+ * with errors (text for a number, 31 February, more new participants than participants, an unknown
+ * municipality), and milestones that are overdue, due soon, done, and one with an error (Fullført
+ * without a date) — placed around `today` so the Milepæler sidebar always has each kind.
+ */
+export function sidebarDemoSheets(today: IsoDate): SidebarDemoSheets {
+  const year = Number(today.slice(0, 4));
+  const day = (month: number, d: number) => dateAtNoonUtc(`${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
+  const around = (days: number) => dateAtNoonUtc(shiftDays(today, days));
+  return {
+    report: {
+      year,
+      associationName: "Seniornett Bodø",
+      orgNumber: "",
+      municipalityNumber: "1804",
+      members: 212,
+      volunteers: 18,
+      agreement: "Skriftlig",
+      agreementDate: dateAtNoonUtc(`${year - 1}-09-01`),
+      contactName: "Kari Nordmann",
+      contactEmail: "kari@example.no",
+    },
+    // Dato, Aktivitetstype, Tittel, Kommunenummer, Samarbeidspartner, Deltakere, Nye deltakere, Frivillige, Frivillige timer, Kommentar
+    activities: [
+      [day(1, 14), "Kurs", "Grunnkurs i nettbank", "", "Bibliotek", 12, 5, 2, 6, ""],
+      [day(2, 3), "Datahjelp", "Åpen datahjelp på biblioteket", "1804", "Bibliotek", 23, 9, 3, 7.5, "Mange spørsmål om BankID"],
+      [day(2, 20), "Foredrag", "Svindel på nett – slik kjenner du den igjen", "", "Kommunen", 41, 14, 2, 4, ""],
+      [day(3, 5), "Kurs", "Bilder på mobilen", "", "Ingen", "tolv", "", 1, 3, ""],
+      [`31.02.${year}`, "Kaffeprat", "Åpent hus", "", "", 15, 20, "", "", ""],
+      [day(3, 19), "Medlemsmøte", "Årsmøte", "9999", "", 35, 0, 4, 10, ""],
+    ],
+    // Kommunenummer, Milepæl, Frist, Ansvarlig part, Bidrag, Status, Fullført dato, Kommentar
+    milestones: [
+      ["1804", "Avtale om lokaler på biblioteket fornyet", around(-20), "Begge", "Lokaler", "Pågår", "", ""],
+      ["1804", "Felles kurs med frivilligsentralen", around(10), "Foreningen", "Mannskap", "Ikke startet", "", ""],
+      ["1804", "Kommunen kjøper inn nettbrett til utlån", around(25), "Kommunen", "Utstyr", "Pågår", "", ""],
+      ["1804", "Evaluering av samarbeidet", around(120), "Begge", "", "Ikke startet", "", ""],
+      ["1804", "Oppstartsmøte med kommunen", around(-90), "Begge", "", "Fullført", around(-92), ""],
+      ["1804", "Digital hjelp på sykehjemmet", around(-5), "Foreningen", "Kompetanse", "Fullført", "", ""],
+    ],
+  };
 }
