@@ -1,6 +1,7 @@
 import { createPrivateKey } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { AuthClient, GoogleAuth, JWT } from "google-auth-library";
+import { z } from "zod";
 
 /** What the Sheets and Drive clients are given: a service account, or Application Default Credentials. */
 export type GoogleCredentials = JWT | GoogleAuth;
@@ -15,22 +16,37 @@ export const GOOGLE_SCOPES = ["https://www.googleapis.com/auth/spreadsheets", "h
 /** Node's own fetch: gaxios would otherwise load node-fetch with a dynamic import. */
 const NATIVE_FETCH = { fetchImplementation: fetch };
 
+/** Google's token endpoint; a key file's own `token_uri` may name another (a proxy, a private endpoint). */
 const GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token";
 
 export interface AuthOptions {
   /** A service-account key (JSON). Without it, Application Default Credentials are used. */
   credentialsFile?: string;
-  /** Tests: a local stand-in that also answers the token endpoint at `/token`. */
-  apiRoot?: string;
   scopes?: string[];
 }
 
-interface ServiceAccountKey {
-  type?: string;
-  client_email?: string;
-  private_key?: string;
-  private_key_id?: string;
+/** The fields of a service-account key file Samspill uses (the file Google Cloud Console downloads). */
+const ServiceAccountKeySchema = z.object({
+  type: z.literal("service_account"),
+  client_email: z.string().min(1),
+  private_key: z.string().min(1),
+  private_key_id: z.string().optional(),
+  token_uri: z.url({ protocol: /^https?$/ }).optional(),
+});
+type ServiceAccountKey = z.infer<typeof ServiceAccountKeySchema>;
+
+/** What a file that is not a service-account key is, in Norwegian, from its shape. */
+function keyFileKind(json: unknown): string {
+  const key = (json ?? {}) as Record<string, unknown>;
+  if (typeof json !== "object" || Array.isArray(json)) return "ikke et JSON-objekt";
+  if (key.installed || key.web) return "en OAuth-klientfil (for innlogging som bruker)";
+  if (key.type === "authorized_user") return "en brukerpålogging (fra gcloud)";
+  if (key.type === "external_account") return "en pålogging for arbeidsbelastningsidentitet (workload identity)";
+  if (typeof key.type === "string" && key.type !== "service_account") return `en fil av typen «${key.type}»`;
+  return "";
 }
+
+const NOT_A_KEY_HELP = "Last ned en JSON-nøkkel under «Tjenestekontoer → Nøkler» i Google Cloud Console, eller bruk standardpålogging (ADC) uten --credentials.";
 
 /**
  * Why Google refused a sign-in, in Norwegian: the known reasons of google-auth-library and the
@@ -55,7 +71,7 @@ export function authReason(error: unknown, optional: boolean): string {
 }
 
 /** Reads and checks a service-account key file; every failure is a Norwegian message. */
-export async function readServiceAccountKey(file: string): Promise<Required<Pick<ServiceAccountKey, "client_email" | "private_key">> & ServiceAccountKey> {
+export async function readServiceAccountKey(file: string): Promise<ServiceAccountKey> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -65,30 +81,41 @@ export async function readServiceAccountKey(file: string): Promise<Required<Pick
     if (code === "EISDIR") throw new GoogleModeError(`«${file}» er en mappe, ikke en nøkkelfil.`, "auth");
     throw new GoogleModeError(`Kunne ikke lese nøkkelfilen «${file}» (${code ?? "ukjent feil"}).`, "auth");
   }
-  let key: ServiceAccountKey;
+  if (/^\s*"?AIza[0-9A-Za-z_-]{30,}/.test(text)) throw new GoogleModeError(`«${file}» inneholder en API-nøkkel, ikke en tjenestekonto-nøkkel. ${NOT_A_KEY_HELP}`, "auth");
+  let json: unknown;
   try {
-    key = JSON.parse(text) as ServiceAccountKey;
+    json = JSON.parse(text);
   } catch {
     throw new GoogleModeError(`Nøkkelfilen «${file}» er ikke gyldig JSON. Last ned en ny JSON-nøkkel for tjenestekontoen.`, "auth");
   }
-  if (!key || typeof key !== "object" || key.type !== "service_account" || typeof key.client_email !== "string" || typeof key.private_key !== "string") {
-    const kind = key && typeof key === "object" && typeof key.type === "string" ? ` (type «${key.type}»)` : "";
-    throw new GoogleModeError(`Nøkkelfilen er ikke en tjenestekonto-nøkkel${kind}. Last ned en JSON-nøkkel under «Tjenestekontoer → Nøkler» i Google Cloud Console, eller bruk standardpålogging (ADC) uten --credentials.`, "auth");
+  const kind = keyFileKind(json);
+  if (kind) throw new GoogleModeError(`«${file}» er ${kind}, ikke en tjenestekonto-nøkkel. ${NOT_A_KEY_HELP}`, "auth");
+  const parsed = ServiceAccountKeySchema.safeParse(json);
+  if (!parsed.success) {
+    const field = String(parsed.error.issues[0].path[0] ?? "type");
+    const problem = field === "token_uri" ? "har et ugyldig «token_uri» (ikke en nettadresse)" : `mangler feltet «${field}»`;
+    throw new GoogleModeError(`Nøkkelfilen «${file}» ${problem}. Last ned en ny JSON-nøkkel for tjenestekontoen.`, "auth");
   }
+  const key = parsed.data;
   try {
     createPrivateKey(key.private_key);
   } catch {
     throw new GoogleModeError(`Nøkkelfilen «${file}» har en ødelagt privat nøkkel. Last ned en ny JSON-nøkkel for tjenestekontoen.`, "auth");
   }
-  return key as Required<Pick<ServiceAccountKey, "client_email" | "private_key">> & ServiceAccountKey;
+  return key;
 }
 
-/** Points a client's token requests at the stand-in's /token (tests only). */
-function redirectTokenRequests(client: AuthClient, apiRoot: string): void {
-  const tokenUrl = new URL("/token", apiRoot);
+/**
+ * A key file's `token_uri` (part of the key format Google documents) is where its tokens come from.
+ * google-auth-library 10 (gtoken 8) posts every service-account token request to Google's own endpoint
+ * whatever the key says, so a key naming another endpoint (a proxy, a private endpoint) is honoured here,
+ * on the client's own transporter (gaxios interceptors, documented by gaxios).
+ */
+function honourTokenUri(client: AuthClient, tokenUri: unknown): void {
+  if (typeof tokenUri !== "string" || tokenUri === GOOGLE_TOKEN_URL) return;
   client.transporter.interceptors.request.add({
     resolved: async (options) => {
-      if (String(options.url).startsWith(GOOGLE_TOKEN_URL)) options.url = new URL(tokenUrl.href);
+      if (String(options.url).startsWith(GOOGLE_TOKEN_URL)) options.url = new URL(tokenUri);
       return options;
     },
   });
@@ -106,6 +133,7 @@ export async function googleAuth(options: AuthOptions = {}): Promise<GoogleCrede
   if (options.credentialsFile) {
     const key = await readServiceAccountKey(options.credentialsFile);
     credentials = client = new JWT({ email: key.client_email, key: key.private_key, keyId: key.private_key_id, scopes, transporterOptions: NATIVE_FETCH });
+    honourTokenUri(client, key.token_uri);
   } else {
     credentials = new GoogleAuth({ scopes, clientOptions: { transporterOptions: NATIVE_FETCH } });
     try {
@@ -116,8 +144,8 @@ export async function googleAuth(options: AuthOptions = {}): Promise<GoogleCrede
         "auth",
       );
     }
+    honourTokenUri(client, (credentials.jsonContent as { token_uri?: unknown } | null)?.token_uri);
   }
-  if (options.apiRoot) redirectTokenRequests(client, options.apiRoot);
   try {
     await client.getAccessToken();
   } catch (error) {

@@ -12,14 +12,17 @@ export interface GoogleClients {
 
 export interface ClientOptions extends GateOptions {
   auth: GoogleCredentials;
-  /** Tests: the local Sheets/Drive stand-in instead of googleapis.com. */
-  apiRoot?: string;
+  /**
+   * googleapis' own `rootUrl` option: one root for both Sheets and Drive instead of Google's
+   * (a proxy or a private endpoint; the tests' local stand-in). Google's roots when absent.
+   */
+  rootUrl?: string;
 }
 
 export function googleClients(options: ClientOptions): GoogleClients {
   const gate = new RequestGate(options);
   // googleapis-common pins its own copy of gaxios; the options are the same at run time.
-  const common = { auth: options.auth, ...gate.requestOptions(), ...(options.apiRoot ? { rootUrl: withSlash(options.apiRoot) } : {}) };
+  const common = { auth: options.auth, ...gate.requestOptions(), ...(options.rootUrl ? { rootUrl: withSlash(options.rootUrl) } : {}) };
   const sheets = sheetsApi({ ...common, version: "v4" } as unknown as sheets_v4.Options);
   const drive = driveApi({ ...common, version: "v3" } as unknown as drive_v3.Options);
   return { sheets, drive, gate };

@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import { GoogleOptions } from "./google-mode";
 
 /** A whole number within bounds, refused in Norwegian otherwise. */
@@ -10,13 +10,13 @@ function wholeNumber(name: string, min: number, max: number): (value: string) =>
   };
 }
 
-/** The options every Google-mode command shares: credentials, quota, and the hidden stand-in root. */
+/** The options every Google-mode command shares: credentials, quota, and the API root. */
 export function addGoogleOptions(command: Command): Command {
   return command
     .option("--credentials <FILE>", "Google: nøkkelfil (JSON) for en tjenestekonto; uten den brukes standardpålogging (ADC)")
     .option("--rate <N>", "Google: høyst N forespørsler per minutt (standard 60, Sheets-kvoten per bruker)", wholeNumber("--rate", 1, 100_000))
     .option("--concurrency <N>", "Google: høyst N forespørsler samtidig (standard 8)", wholeNumber("--concurrency", 1, 64))
-    .addOption(new Option("--api-root <URL>", "Google API-rot (tester: lokal stand-in)").hideHelp());
+    .option("--api-root <URL>", "Google: send alle kall til denne adressen i stedet for Googles egne (en proxy eller et privat endepunkt)");
 }
 
 export function googleOptionsOf(options: GoogleOptions): GoogleOptions {

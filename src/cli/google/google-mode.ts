@@ -1,20 +1,18 @@
 import { promises as fs } from "node:fs";
 import { AssociationResult } from "../../core/association-result";
-import { Cell } from "../../core/cell";
 import { RegistryAssociation } from "../../core/central-inputs";
 import { todayInOslo } from "../../core/dates";
-import { grid } from "../../core/output-table";
-import { partnerAddresses, partnerView } from "../../core/partners";
 import { findMunicipality } from "../../core/reference";
-import { summaryJson } from "../../core/summary";
+import { checkedSummaryJson } from "../../core/summary-schema";
 import { ASSOCIATION_TEMPLATES } from "../../core/templates/association";
-import { CENTRAL_INPUT_TEMPLATES, partnerViewRegistry, spreadsheetUrl } from "../../core/templates/central";
-import { readTable } from "../../core/read";
+import { CENTRAL_INPUT_TEMPLATES, partnerViewRegistry } from "../../core/templates/central";
 import { googleAuth } from "../../adapters/sheets-api/auth";
 import { readAssociationSource, spreadsheetIdFrom } from "../../adapters/sheets-api/association-source";
 import { googleClients, GoogleClients } from "../../adapters/sheets-api/clients";
 import { GoogleModeError, spreadsheetProblem } from "../../adapters/sheets-api/errors";
-import { createViewSpreadsheet, syncReaders, viewExists } from "../../adapters/sheets-api/view-files";
+import { sheetsApiViewFiles } from "../../adapters/sheets-api/view-files";
+import { sharedViewsPlan, updatePartnerViews, ViewChange, workbookViewRegistry } from "../../services/partner-views";
+import { runAsync } from "../../services/ports";
 import { openSpreadsheet, SheetsWorkbook } from "../../adapters/sheets-api/sheets-workbook";
 import { checkAssociationSheets, readAssociationSheets } from "../../services/check";
 import { nativeCharts, readAssociations, readCentral, rollupYear, runRollup, RollupOutcome } from "../../services/rollup";
@@ -26,7 +24,7 @@ import { issueCountLine, issueLine, nationalLines, statusLine } from "../print";
 export interface GoogleOptions {
   /** Service-account key (JSON); Application Default Credentials when absent. */
   credentials?: string;
-  /** Hidden: the local Sheets API stand-in (tests); also SAMSPILL_GOOGLE_API_ROOT. */
+  /** One root for the Sheets and Drive APIs (googleapis' `rootUrl`): a proxy or a private endpoint. */
   apiRoot?: string;
   /** Requests per minute (default 60, the Sheets API's per-user quota). */
   rate?: number;
@@ -58,10 +56,9 @@ const CENTRAL_TABS = [...CENTRAL_INPUT_TEMPLATES.map((t) => t.name), "Logg"];
 
 /** Signs in and builds the clients; every failure is a Norwegian UserError. */
 export async function connectGoogle(options: GoogleOptions): Promise<GoogleClients> {
-  const apiRoot = options.apiRoot ?? (process.env.SAMSPILL_GOOGLE_API_ROOT || undefined);
   try {
-    const auth = await googleAuth({ credentialsFile: options.credentials, apiRoot });
-    return googleClients({ auth, apiRoot, rate: options.rate, concurrency: options.concurrency });
+    const auth = await googleAuth({ credentialsFile: options.credentials });
+    return googleClients({ auth, rootUrl: options.apiRoot, rate: options.rate, concurrency: options.concurrency });
   } catch (error) {
     throw asUserError(error);
   }
@@ -151,7 +148,7 @@ export async function googleRollup(options: GoogleRollupOptions, context: CliCon
     } catch (error) {
       throw asUserError(spreadsheetProblem(error, "det sentrale regnearket", central.spreadsheetId));
     }
-    if (options.summary) await fs.writeFile(options.summary, summaryJson(outcome.summary));
+    if (options.summary) await fs.writeFile(options.summary, checkedSummaryJson(outcome.summary));
     const requests = figures(clients);
     context.out(statusLine(outcome.summary));
     for (const line of nationalLines(outcome.summary)) context.out(line);
@@ -164,14 +161,7 @@ export async function googleRollup(options: GoogleRollupOptions, context: CliCon
   }
 }
 
-export interface PartnerViewRecord {
-  municipalityNumber: string;
-  spreadsheetId: string;
-  readers: string[];
-  added: string[];
-  removed: string[];
-  created: boolean;
-}
+export type PartnerViewRecord = ViewChange;
 
 /**
  * `samspill partners --central SPREADSHEET_ID`: one view spreadsheet per municipality with partner
@@ -198,44 +188,27 @@ export async function googlePartners(options: GooglePartnersOptions, context: Cl
     }
     stopIfGoogleFailed(reader.failures, "ingen kommunevisning er endret. Prøv igjen senere");
 
-    const addresses = partnerAddresses(inputs.associations);
-    const known = new Map(readTable(partnerViewRegistry, central.read(VIEWS_TAB), { year: 0, today }).rows.filter((r) => r.spreadsheetId).map((r) => [r.municipalityNumber, r.spreadsheetId as string]));
-    const numbers = [...new Set([...addresses.keys(), ...known.keys()])].sort();
-    const views: PartnerViewRecord[] = [];
-    for (const number of numbers) {
-      const readers = addresses.get(number) ?? [];
-      let id = known.get(number);
-      let created = false;
-      try {
-        if (id && !(await viewExists(clients, id))) id = undefined;
-        if (!id && readers.length === 0) continue;
-        if (!id) {
-          id = await createViewSpreadsheet(clients, `Samspill kommunevisning – ${number} ${findMunicipality(number)?.name ?? ""}`.trim(), "Om visningen");
-          created = true;
-        }
-        const view = await openSpreadsheet(clients, id, { tabs: [] });
-        for (const table of partnerView(results, number, today)) view.write(table.name, grid(table), table.formats);
-        await view.save();
-        const { added, removed } = await syncReaders(clients, id, readers, { sendNotificationEmail: options.notify ?? true, message: `Samspill: aktiviteter og milepæler for kommune ${number}.` });
-        views.push({ municipalityNumber: number, spreadsheetId: id, readers, added, removed, created });
-      } catch (error) {
-        throw asUserError(spreadsheetProblem(error, `kommunevisningen for ${number}`, id ?? "ny"));
-      }
-    }
-    const rows: Cell[][] = views.map((v) => [v.municipalityNumber, findMunicipality(v.municipalityNumber)?.name ?? "", v.spreadsheetId, spreadsheetUrl(v.spreadsheetId), v.readers.join(", "), now.toISOString()]);
-    const header = partnerViewRegistry.keys.map((key) => partnerViewRegistry.columns[key].header);
-    central.write(VIEWS_TAB, [header, ...rows], header.map(() => "text"));
-    try {
-      await central.save();
-    } catch (error) {
-      throw asUserError(spreadsheetProblem(error, "det sentrale regnearket", central.spreadsheetId));
-    }
+    // The same reconciliation as the bound script (services/partner-views), run to the end in one go.
+    const outcome = await runAsync(
+      updatePartnerViews(sharedViewsPlan(inputs.associations, results, today), {
+        registry: workbookViewRegistry(central, async () => {
+          try {
+            await central.save();
+          } catch (error) {
+            throw asUserError(spreadsheetProblem(error, "det sentrale regnearket", central.spreadsheetId));
+          }
+        }),
+        files: sheetsApiViewFiles(clients, { sendNotificationEmail: options.notify ?? true }),
+        now: context.now,
+      }),
+    );
+    const views: PartnerViewRecord[] = outcome.views.map((v) => ({ ...v }));
     const requests = figures(clients);
     for (const v of views) {
       const changes = [v.created ? "ny" : "", v.added.length ? `delt med ${v.added.join(", ")}` : "", v.removed.length ? `fjernet ${v.removed.join(", ")}` : ""].filter(Boolean).join("; ");
-      context.out(`${v.municipalityNumber} ${findMunicipality(v.municipalityNumber)?.name ?? ""}: ${v.readers.length} lesere${changes ? ` (${changes})` : ""}`);
+      context.out(`${v.municipalityNumber} ${findMunicipality(v.municipalityNumber)?.name ?? ""}: ${v.readers.length} lesere${changes ? ` (${changes})` : ""}${v.note ? ` – ${v.note}` : ""}`);
     }
-    context.out(`Oppdaterte ${views.length} kommunevisninger for ${year} (uten personopplysninger og kommentarer); oversikten står i fanen «${VIEWS_TAB}».`);
+    context.out(`${outcome.message} Rapportår ${year}, uten personopplysninger og kommentarer; oversikten står i fanen «${VIEWS_TAB}».`);
     context.out(requestLine(requests));
     return { views, requests };
   } finally {

@@ -20,8 +20,8 @@ describe("Application Default Credentials", () => {
     process.env.GOOGLE_APPLICATION_CREDENTIALS = harness.keyFile;
     harness.server.requireIssuedTokens(true);
     try {
-      const auth = await googleAuth({ apiRoot: harness.server.url });
-      const clients = googleClients({ auth, apiRoot: harness.server.url, rate: 10_000 });
+      const auth = await googleAuth();
+      const clients = googleClients({ auth, rootUrl: harness.server.url, rate: 10_000 });
       const central = seedStandIn(harness.server, testAssociations(3));
       const { outcome } = await googleRollup({ central }, testContext(), clients);
       await clients.gate.stop();

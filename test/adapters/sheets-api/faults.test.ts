@@ -112,19 +112,24 @@ describe("signing in", () => {
   it.each([
     ["a file that does not exist", (dir: string) => join(dir, "mangler.json"), /Fant ikke nøkkelfilen/],
     ["a file that is not JSON", (dir: string) => write(dir, "tull.json", "ikke json"), /ikke gyldig JSON/],
-    ["a user credential instead of a service account", (dir: string) => write(dir, "bruker.json", JSON.stringify({ type: "authorized_user", client_id: "x" })), /ikke en tjenestekonto-nøkkel/],
+    ["a user credential instead of a service account", (dir: string) => write(dir, "bruker.json", JSON.stringify({ type: "authorized_user", client_id: "x" })), /er en brukerpålogging \(fra gcloud\), ikke en tjenestekonto-nøkkel/],
+    ["an OAuth client file", (dir: string) => write(dir, "klient.json", JSON.stringify({ installed: { client_id: "x.apps.googleusercontent.com", client_secret: "y" } })), /er en OAuth-klientfil \(for innlogging som bruker\), ikke en tjenestekonto-nøkkel/],
+    ["an API key", (dir: string) => write(dir, "api-nokkel.txt", "AIzaSyA1234567890abcdefghijklmnopqrstuv\n"), /inneholder en API-nøkkel, ikke en tjenestekonto-nøkkel/],
+    ["a key without client_email", (dir: string) => write(dir, "uten-epost.json", JSON.stringify({ type: "service_account", private_key: "x" })), /mangler feltet «client_email»/],
+    ["a key without private_key", (dir: string) => write(dir, "uten-nokkel.json", JSON.stringify({ type: "service_account", client_email: "a@b.iam.gserviceaccount.com" })), /mangler feltet «private_key»/],
+    ["a key whose token_uri is no address", (dir: string) => write(dir, "feil-uri.json", JSON.stringify({ type: "service_account", client_email: "a@b", private_key: "x", token_uri: "ikke en adresse" })), /har et ugyldig «token_uri»/],
     ["a broken private key", (dir: string) => write(dir, "odelagt.json", JSON.stringify({ type: "service_account", client_email: "a@b", private_key: "-----BEGIN PRIVATE KEY-----\nAAA\n-----END PRIVATE KEY-----\n" })), /ødelagt privat nøkkel/],
   ])("gives a Norwegian message for %s", async (_what, make, message) => {
     const dir = mkdtempSync(join(tmpdir(), "samspill-key-"));
-    await expect(googleAuth({ credentialsFile: make(dir), apiRoot: harness.server.url })).rejects.toThrow(message);
+    await expect(googleAuth({ credentialsFile: make(dir) })).rejects.toThrow(message);
   });
 
   it("says Google refused the sign-in when the token endpoint does not know the key", async () => {
     const dir = mkdtempSync(join(tmpdir(), "samspill-key-"));
     const { generateKeyPairSync } = await import("node:crypto");
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    const file = write(dir, "ukjent.json", JSON.stringify({ type: "service_account", client_email: "ukjent@x.iam.gserviceaccount.com", private_key: privateKey.export({ type: "pkcs8", format: "pem" }).toString() }));
-    await expect(googleAuth({ credentialsFile: file, apiRoot: harness.server.url })).rejects.toThrow(/Google avviste innloggingen/);
+    const file = write(dir, "ukjent.json", JSON.stringify({ type: "service_account", client_email: "ukjent@x.iam.gserviceaccount.com", private_key: privateKey.export({ type: "pkcs8", format: "pem" }).toString(), token_uri: harness.server.tokenUrl }));
+    await expect(googleAuth({ credentialsFile: file })).rejects.toThrow(/Google avviste innloggingen/);
   });
 });
 

@@ -22,8 +22,8 @@ export async function startHarness(): Promise<Harness> {
     server,
     keyFile,
     async clients(options: GateOptions = {}) {
-      const auth = await googleAuth({ credentialsFile: keyFile, apiRoot: server.url });
-      return googleClients({ auth, apiRoot: server.url, rate: 10_000, baseDelayMs: 5, maxDelayMs: 50, ...options });
+      const auth = await googleAuth({ credentialsFile: keyFile });
+      return googleClients({ auth, rootUrl: server.url, rate: 10_000, baseDelayMs: 5, maxDelayMs: 50, ...options });
     },
   };
 }

@@ -26,7 +26,7 @@ describe("Sheets API output layout", () => {
     await workbook.save();
     expect(server.requests.filter((r) => r.endpoint === "spreadsheets.batchUpdate")).toHaveLength(1);
 
-    const { data } = await clients.sheets.spreadsheets.get({ spreadsheetId: id, includeGridData: true, ranges: ["'Mål'!A1:C3"] });
+    const { data } = await clients.sheets.spreadsheets.get({ spreadsheetId: id, includeGridData: true });
     const sheet = data.sheets!.find((s) => s.properties?.title === "Mål")!;
     expect(sheet.properties?.gridProperties?.frozenRowCount).toBe(1);
     expect(sheet.basicFilter?.range).toMatchObject({ startRowIndex: 0, endRowIndex: 301, startColumnIndex: 0, endColumnIndex: 3 });

@@ -34,7 +34,13 @@ export function parseA1(text: string): ParsedA1 | undefined {
   const range = parseRange(text);
   if (!range) return undefined;
   const plusOne = (n: number | undefined) => (n === undefined ? undefined : n + 1);
-  return { sheetName: range.sheet, startRow: plusOne(range.startRow), endRow: range.endRow, startCol: plusOne(range.startColumn), endCol: range.endColumn };
+  return {
+    sheetName: range.sheet,
+    startRow: plusOne(range.startRow),
+    endRow: range.endRow,
+    startCol: plusOne(range.startColumn),
+    endCol: range.endColumn,
+  };
 }
 
 /** Resolves a parsed A1 range against a grid, or undefined when any part lies outside it. */

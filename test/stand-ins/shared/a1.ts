@@ -39,7 +39,10 @@ function splitSheet(text: string): { sheet?: string; cells?: string } | undefine
  * Parses an A1 range; `isSheet` decides a bare word ("Aktiviteter" is a tab when one has that
  * name). Reversed corners are normalised as Sheets does ("C3:A1" is A1:C3). Undefined when unreadable.
  */
-export function parseRange(text: string, isSheet: (title: string) => boolean = () => false): A1Range | undefined {
+export function parseRange(
+  text: string,
+  isSheet: (title: string) => boolean = () => false,
+): A1Range | undefined {
   const split = splitSheet(text.trim());
   if (!split) return undefined;
   if (split.cells === undefined || (split.sheet === undefined && isSheet(split.cells)))
@@ -49,28 +52,54 @@ export function parseRange(text: string, isSheet: (title: string) => boolean = (
   if (!a || extra !== undefined) return undefined;
   if (to === undefined) {
     if (a.row === undefined || a.column === undefined) return undefined;
-    return { sheet: split.sheet, startRow: a.row, endRow: a.row + 1, startColumn: a.column, endColumn: a.column + 1, singleCell: true };
+    return {
+      sheet: split.sheet,
+      startRow: a.row,
+      endRow: a.row + 1,
+      startColumn: a.column,
+      endColumn: a.column + 1,
+      singleCell: true,
+    };
   }
   const b = corner(to);
   if (!b || (a.column === undefined && b.column !== undefined)) return undefined;
   const rows = order(a.row ?? (b.row !== undefined && a.column !== undefined ? 0 : undefined), b.row);
   const columns = order(a.column, b.column);
-  return { sheet: split.sheet, startRow: rows[0], endRow: rows[1], startColumn: columns[0], endColumn: columns[1], singleCell: false };
+  return {
+    sheet: split.sheet,
+    startRow: rows[0],
+    endRow: rows[1],
+    startColumn: columns[0],
+    endColumn: columns[1],
+    singleCell: false,
+  };
 }
 
-function order(start: number | undefined, last: number | undefined): [number | undefined, number | undefined] {
+function order(
+  start: number | undefined,
+  last: number | undefined,
+): [number | undefined, number | undefined] {
   if (start !== undefined && last !== undefined && last < start) return [last, start + 1];
   return [start, last === undefined ? undefined : last + 1];
 }
 
 /** Quotes a tab title the way Sheets prints it in ranges it returns. */
 export function quoteTitle(title: string): string {
-  const plain = /^[\p{L}_][\p{L}\p{N}_]*$/u.test(title) && !/^[A-Za-z]{1,3}\d+$/.test(title) && !/^R\d*C\d*$/i.test(title);
+  const plain =
+    /^[\p{L}_][\p{L}\p{N}_]*$/u.test(title) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(title) &&
+    !/^R\d*C\d*$/i.test(title);
   return plain ? title : `'${title.replace(/'/g, "''")}'`;
 }
 
 /** `Tab!A1:C3` for a 0-based, end-exclusive rectangle; one cell prints as `Tab!A1`. */
-export function formatRange(title: string, startRow: number, startColumn: number, endRow: number, endColumn: number): string {
+export function formatRange(
+  title: string,
+  startRow: number,
+  startColumn: number,
+  endRow: number,
+  endColumn: number,
+): string {
   const from = columnLetter(startColumn) + (startRow + 1);
   const to = columnLetter(endColumn - 1) + endRow;
   return `${quoteTitle(title)}!${from === to ? from : `${from}:${to}`}`;

@@ -1,5 +1,5 @@
 /** Bearer-token checks, the OAuth2 token endpoint (JWT-bearer grant) and service-account keys for tests. */
-import { createPublicKey, generateKeyPairSync, KeyObject, randomBytes, verify } from "node:crypto";
+import { generateKeyPairSync, KeyObject, randomBytes, verify } from "node:crypto";
 import { ApiError } from "./errors";
 
 export const GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token";
@@ -67,10 +67,6 @@ export class Auth {
       client_x509_cert_url: `https://www.googleapis.com/robot/v1/metadata/x509/${encodeURIComponent(email)}`,
       universe_domain: "googleapis.com",
     };
-  }
-
-  registerServiceAccount(email: string, publicKeyPem: string): void {
-    this.serviceAccounts.set(email, createPublicKey(publicKeyPem));
   }
 
   /** POST /token: verifies the signed JWT against the registered key and issues an access token. */
@@ -159,38 +155,4 @@ export class Auth {
     this.issued.clear();
     this.requireIssuedTokens = false;
   }
-
-  revokeAll(): void {
-    for (const t of this.issued.values()) t.revoked = true;
-  }
-}
-
-/** The part of a google-auth-library client this needs: its gaxios transporter. */
-export interface HasTransporter {
-  transporter: {
-    interceptors: {
-      request: {
-        add(interceptor: { resolved?: <T extends { url?: unknown }>(config: T) => Promise<T> | T }): void;
-      };
-    };
-  };
-}
-
-/**
- * google-auth-library 10 (gtoken 8) always posts to https://oauth2.googleapis.com/token and ignores the
- * key file's token_uri, so point that one URL at the stand-in on the client's own transporter.
- */
-export function routeTokenRequests(client: HasTransporter, tokenUrl: string): void {
-  client.transporter.interceptors.request.add({
-    resolved: (config) => {
-      // Under jest, gaxios' default `import("node-fetch")` fails (no ESM in the vm); use Node's own fetch.
-      const withFetch = config as { fetchImplementation?: unknown };
-      withFetch.fetchImplementation ??= fetch;
-      const url = config.url instanceof URL ? config.url.href : String(config.url ?? "");
-      if (url === GOOGLE_TOKEN_URL || url.startsWith(`${GOOGLE_TOKEN_URL}?`)) {
-        (config as { url?: unknown }).url = new URL(tokenUrl + url.slice(GOOGLE_TOKEN_URL.length));
-      }
-      return config;
-    },
-  });
 }

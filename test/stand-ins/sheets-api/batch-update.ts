@@ -1,5 +1,8 @@
-/** spreadsheets.batchUpdate: the request kinds the adapters use, applied atomically, replies in order. */
-import { formatA1 } from "./a1";
+/**
+ * spreadsheets.batchUpdate: the request kinds src sends, applied atomically, replies in order.
+ * https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/request
+ */
+import { formatRange } from "../shared/a1";
 import { ApiError, badRequest } from "./errors";
 import { assignMasked } from "./fields";
 import { CellState, cellAt, clone, GridRange, Json, newSheet, SheetState, SpreadsheetState } from "./model";
@@ -44,7 +47,7 @@ function gridRange(
   const c1 = range?.endColumnIndex ?? grid.columnCount;
   if (r1 > grid.rowCount || c1 > grid.columnCount || r0 < 0 || c0 < 0) {
     ctx.fail(
-      `Range (${formatA1(sheet.properties.title, r0, c0, r1, c1)}) exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`,
+      `Range (${formatRange(sheet.properties.title, r0, c0, r1, c1)}) exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`,
     );
   }
   return { sheet, r0, r1, c0, c1 };
@@ -88,36 +91,10 @@ function dimension(
   return { sheet, rows, start, end };
 }
 
-function spliceDimension(
-  sheet: SheetState,
-  rows: boolean,
-  start: number,
-  deleteCount: number,
-  insertCount: number,
-): void {
-  const grid = sheet.properties.gridProperties;
-  if (rows) {
-    sheet.rows.splice(start, deleteCount, ...new Array<undefined>(insertCount).fill(undefined));
-    sheet.rowMetadata.splice(start, deleteCount, ...new Array<undefined>(insertCount).fill(undefined));
-    grid.rowCount += insertCount - deleteCount;
-  } else {
-    for (const cells of sheet.rows)
-      cells?.splice(start, deleteCount, ...new Array<undefined>(insertCount).fill(undefined));
-    sheet.columnMetadata.splice(start, deleteCount, ...new Array<undefined>(insertCount).fill(undefined));
-    grid.columnCount += insertCount - deleteCount;
-  }
-}
-
 function truncateToGrid(sheet: SheetState): void {
   const grid = sheet.properties.gridProperties;
   sheet.rows.length = Math.min(sheet.rows.length, grid.rowCount);
   for (const cells of sheet.rows) if (cells) cells.length = Math.min(cells.length, grid.columnCount);
-}
-
-function reindex(ss: SpreadsheetState): void {
-  [...ss.sheets]
-    .sort((a, b) => a.properties.index - b.properties.index)
-    .forEach((s, i) => (s.properties.index = i));
 }
 
 const handlers: Record<string, Handler> = {
@@ -144,26 +121,6 @@ const handlers: Record<string, Handler> = {
     } as Parameters<typeof newSheet>[0]);
     ctx.ss.sheets.push(sheet);
     return { addSheet: { properties: clone(sheet.properties) } };
-  },
-  deleteSheet(req, ctx) {
-    const sheet = sheetOf(ctx, req.sheetId);
-    if (ctx.ss.sheets.length === 1) ctx.fail("You can't remove all the sheets in a document.");
-    ctx.ss.sheets.splice(ctx.ss.sheets.indexOf(sheet), 1);
-    reindex(ctx.ss);
-    return undefined;
-  },
-  duplicateSheet(req, ctx) {
-    const source = sheetOf(ctx, req.sourceSheetId);
-    const copy = clone(source);
-    copy.properties.sheetId = (req.newSheetId as number | undefined) ?? ctx.store.newSheetId();
-    copy.properties.title = (req.newSheetName as string | undefined) ?? `Copy of ${source.properties.title}`;
-    if (ctx.store.findSheet(ctx.ss, copy.properties.title))
-      ctx.fail(`A sheet with the name "${copy.properties.title}" already exists. Please enter another name.`);
-    const index = (req.insertSheetIndex as number | undefined) ?? ctx.ss.sheets.length;
-    for (const s of ctx.ss.sheets) if (s.properties.index >= index) s.properties.index++;
-    copy.properties.index = index;
-    ctx.ss.sheets.push(copy);
-    return { duplicateSheet: { properties: clone(copy.properties) } };
   },
   updateSheetProperties(req, ctx) {
     const props = (req.properties ?? {}) as Json & { sheetId?: number; title?: string };
@@ -195,36 +152,6 @@ const handlers: Record<string, Handler> = {
     truncateToGrid(sheet);
     return undefined;
   },
-  updateSpreadsheetProperties(req, ctx) {
-    const fields = fieldsOf(req, ctx);
-    assignMasked(ctx.ss.properties, (req.properties ?? {}) as Json, fields);
-    return undefined;
-  },
-  appendDimension(req, ctx) {
-    const sheet = sheetOf(ctx, req.sheetId);
-    const length = Number(req.length ?? 0);
-    if (!(length > 0)) ctx.fail("length must be greater than 0");
-    if (req.dimension === "COLUMNS") sheet.properties.gridProperties.columnCount += length;
-    else if (req.dimension === "ROWS") sheet.properties.gridProperties.rowCount += length;
-    else ctx.fail("dimension must be ROWS or COLUMNS");
-    return undefined;
-  },
-  insertDimension(req, ctx) {
-    const { sheet, rows, start, end } = dimension(ctx, req.range as DimensionRange);
-    spliceDimension(sheet, rows, start, 0, end - start);
-    return undefined;
-  },
-  deleteDimension(req, ctx) {
-    const { sheet, rows, start, end } = dimension(ctx, req.range as DimensionRange);
-    const count = rows
-      ? sheet.properties.gridProperties.rowCount
-      : sheet.properties.gridProperties.columnCount;
-    if (end > count) ctx.fail(`Invalid deleteDimension range: endIndex ${end} is past the grid (${count})`);
-    if (rows && end - start >= count) ctx.fail("You can't delete all the rows on the sheet.");
-    if (!rows && end - start >= count) ctx.fail("You can't delete all the columns on the sheet.");
-    spliceDimension(sheet, rows, start, end - start, 0);
-    return undefined;
-  },
   updateDimensionProperties(req, ctx) {
     const { sheet, rows, start, end } = dimension(ctx, req.range as DimensionRange);
     const fields = fieldsOf(req, ctx);
@@ -233,11 +160,6 @@ const handlers: Record<string, Handler> = {
       const entry = (meta[i] ??= {});
       assignMasked(entry, (req.properties ?? {}) as Json, fields);
     }
-    return undefined;
-  },
-  autoResizeDimensions: () => undefined,
-  updateBorders: (req, ctx) => {
-    gridRange(ctx, req.range as GridRange);
     return undefined;
   },
   repeatCell(req, ctx) {
@@ -286,22 +208,6 @@ const handlers: Record<string, Handler> = {
     sheet.conditionalFormats.splice(index, 0, clone(rule));
     return undefined;
   },
-  updateConditionalFormatRule(req, ctx) {
-    const sheet = sheetOf(ctx, req.sheetId ?? (req.rule as { ranges?: GridRange[] })?.ranges?.[0]?.sheetId);
-    const index = Number(req.index ?? 0);
-    if (index >= sheet.conditionalFormats.length)
-      ctx.fail(`No conditional format on sheet ${sheet.properties.sheetId} at index ${index}`);
-    const old = sheet.conditionalFormats[index];
-    if (req.rule) sheet.conditionalFormats[index] = clone(req.rule as Json);
-    return {
-      updateConditionalFormatRule: {
-        oldIndex: index,
-        newIndex: index,
-        oldRule: old,
-        newRule: sheet.conditionalFormats[index],
-      },
-    };
-  },
   deleteConditionalFormatRule(req, ctx) {
     const sheet = sheetOf(ctx, req.sheetId);
     const index = Number(req.index ?? 0);
@@ -325,18 +231,6 @@ const handlers: Record<string, Handler> = {
     sheet.protectedRanges.push(protectedRange);
     return { addProtectedRange: { protectedRange: clone(protectedRange) } };
   },
-  updateProtectedRange(req, ctx) {
-    const input = (req.protectedRange ?? {}) as Json & { protectedRangeId?: number };
-    const fields = fieldsOf(req, ctx);
-    for (const sheet of ctx.ss.sheets) {
-      const found = sheet.protectedRanges.find((p) => p.protectedRangeId === input.protectedRangeId);
-      if (found) {
-        assignMasked(found, input, fields);
-        return undefined;
-      }
-    }
-    ctx.fail(`No protected range with id: ${String(input.protectedRangeId)}`);
-  },
   deleteProtectedRange(req, ctx) {
     for (const sheet of ctx.ss.sheets) {
       const at = sheet.protectedRanges.findIndex((p) => p.protectedRangeId === req.protectedRangeId);
@@ -347,35 +241,9 @@ const handlers: Record<string, Handler> = {
     }
     ctx.fail(`No protected range with id: ${String(req.protectedRangeId)}`);
   },
-  mergeCells(req, ctx) {
-    const { sheet, r0, r1, c0, c1 } = gridRange(ctx, req.range as GridRange);
-    sheet.merges.push({
-      sheetId: sheet.properties.sheetId,
-      startRowIndex: r0,
-      endRowIndex: r1,
-      startColumnIndex: c0,
-      endColumnIndex: c1,
-    });
-    return undefined;
-  },
-  unmergeCells(req, ctx) {
-    const { sheet, r0, r1, c0, c1 } = gridRange(ctx, req.range as GridRange);
-    sheet.merges = sheet.merges.filter(
-      (m) =>
-        (m.endRowIndex ?? 0) <= r0 ||
-        (m.startRowIndex ?? 0) >= r1 ||
-        (m.endColumnIndex ?? 0) <= c0 ||
-        (m.startColumnIndex ?? 0) >= c1,
-    );
-    return undefined;
-  },
   setBasicFilter(req, ctx) {
     const filter = (req.filter ?? {}) as Json & { range?: GridRange };
     sheetOf(ctx, filter.range?.sheetId).basicFilter = clone(filter);
-    return undefined;
-  },
-  clearBasicFilter(req, ctx) {
-    delete sheetOf(ctx, req.sheetId).basicFilter;
     return undefined;
   },
   addChart(req, ctx) {
@@ -391,41 +259,7 @@ const handlers: Record<string, Handler> = {
     sheet.charts.push(chart);
     return { addChart: { chart: clone(chart) } };
   },
-  updateChartSpec(req, ctx) {
-    for (const sheet of ctx.ss.sheets) {
-      const chart = sheet.charts.find((c) => c.chartId === req.chartId);
-      if (chart) {
-        chart.spec = clone(req.spec);
-        return undefined;
-      }
-    }
-    ctx.fail(`No chart with id: ${String(req.chartId)}`);
-  },
-  deleteEmbeddedObject(req, ctx) {
-    for (const sheet of ctx.ss.sheets) {
-      const at = sheet.charts.findIndex((c) => c.chartId === req.objectId);
-      if (at >= 0) {
-        sheet.charts.splice(at, 1);
-        return undefined;
-      }
-    }
-    ctx.fail(`No object with id: ${String(req.objectId)}`);
-  },
-  addNamedRange(req, ctx) {
-    const named = clone((req.namedRange ?? {}) as Json & { namedRangeId?: string; range?: GridRange });
-    gridRange(ctx, named.range);
-    named.namedRangeId ??= `nr${nextObjectId++}`;
-    ctx.ss.namedRanges.push(named);
-    return { addNamedRange: { namedRange: clone(named) } };
-  },
-  deleteNamedRange(req, ctx) {
-    const at = ctx.ss.namedRanges.findIndex((n) => n.namedRangeId === req.namedRangeId);
-    if (at < 0) ctx.fail(`No named range with id: ${String(req.namedRangeId)}`);
-    ctx.ss.namedRanges.splice(at, 1);
-    return undefined;
-  },
 };
-
 export const SUPPORTED_REQUESTS = Object.keys(handlers);
 
 /** Applies every request or none (Sheets batchUpdate is atomic), returning replies[] in order. */
@@ -433,7 +267,7 @@ export function batchUpdate(store: Store, ss: SpreadsheetState, body: Json): Jso
   const requests = body.requests;
   if (!Array.isArray(requests) || requests.length === 0)
     throw badRequest("Must specify at least one request.");
-  const before = clone({ sheets: ss.sheets, properties: ss.properties, namedRanges: ss.namedRanges });
+  const before = clone({ sheets: ss.sheets });
   const replies: Reply[] = [];
   try {
     requests.forEach((raw: unknown, i: number) => {
@@ -460,12 +294,8 @@ export function batchUpdate(store: Store, ss: SpreadsheetState, body: Json): Jso
     });
   } catch (error) {
     ss.sheets = before.sheets;
-    ss.properties = before.properties;
-    ss.namedRanges = before.namedRanges;
     throw error instanceof ApiError ? error : new ApiError(500, String(error));
   }
   touch(ss);
-  const response: Json = { spreadsheetId: ss.spreadsheetId, replies };
-  if (body.includeSpreadsheetInResponse) response.updatedSpreadsheet = { spreadsheetId: ss.spreadsheetId };
-  return response;
+  return { spreadsheetId: ss.spreadsheetId, replies };
 }

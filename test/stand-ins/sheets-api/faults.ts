@@ -1,4 +1,4 @@
-/** Injected trouble: one-off failures, seeded random failure rates, quotas and latency. */
+/** Injected trouble: one-off failures, seeded random failure rates and latency. */
 import { ApiError, defaultMessage } from "./errors";
 import { seededRandom } from "../../../src/core/text";
 
@@ -25,30 +25,11 @@ export interface FaultRateOptions {
   message?: string;
 }
 
-export interface QuotaOptions {
-  /** Sheets' default is 60 read requests per minute per user (300 per project). */
-  readsPerMinute?: number;
-  writesPerMinute?: number;
-  /** Window length; 60 000 ms like Sheets, shorten it to keep tests fast. */
-  windowMs?: number;
-  retryAfterSeconds?: number;
-}
-
 export type LatencySpec = number | { min: number; max: number } | ((endpoint: string) => number);
-
-
-const READ_ENDPOINTS = new Set(["spreadsheets.get", "values.get", "values.batchGet"]);
-
-function quotaMessage(kind: "Read" | "Write"): string {
-  return `Quota exceeded for quota metric '${kind} requests' and limit '${kind} requests per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:000000000000'.`;
-}
 
 export class Faults {
   private rules: Array<Required<Pick<FailNextOptions, "status" | "times">> & FailNextOptions> = [];
   private rates: Array<FaultRateOptions & { random: () => number }> = [];
-  private quota?: QuotaOptions;
-  private readTimes: number[] = [];
-  private writeTimes: number[] = [];
   private latency: LatencySpec = 0;
   private latencyRandom = seededRandom(1);
 
@@ -63,12 +44,6 @@ export class Faults {
       return;
     }
     this.rates.push({ ...options, random: seededRandom(options.seed ?? 42) });
-  }
-
-  setQuota(options: QuotaOptions | null): void {
-    this.quota = options ?? undefined;
-    this.readTimes = [];
-    this.writeTimes = [];
   }
 
   setLatency(latency: LatencySpec): void {
@@ -89,12 +64,11 @@ export class Faults {
   reset(): void {
     this.rules = [];
     this.rates = [];
-    this.setQuota(null);
     this.latency = 0;
   }
 
-  /** The failure for this request, if any: scripted failures first, then quota, then random faults. */
-  check(endpoint: string, spreadsheetId: string | undefined, now: number): ApiError | undefined {
+  /** The failure for this request, if any: scripted failures first, then random faults. */
+  check(endpoint: string, spreadsheetId: string | undefined): ApiError | undefined {
     const rule = this.rules.find(
       (r) =>
         r.times > 0 &&
@@ -109,21 +83,6 @@ export class Faults {
       });
     }
     if (endpoint === "token") return undefined;
-    if (this.quota && !endpoint.startsWith("drive.")) {
-      const read = READ_ENDPOINTS.has(endpoint);
-      const limit = read ? this.quota.readsPerMinute : this.quota.writesPerMinute;
-      const times = read ? this.readTimes : this.writeTimes;
-      const windowMs = this.quota.windowMs ?? 60_000;
-      while (times.length && times[0] <= now - windowMs) times.shift();
-      if (limit !== undefined) {
-        if (times.length >= limit) {
-          return new ApiError(429, quotaMessage(read ? "Read" : "Write"), {
-            retryAfterSeconds: this.quota.retryAfterSeconds,
-          });
-        }
-        times.push(now);
-      }
-    }
     for (const rate of this.rates) {
       if (rate.endpoints && !rate.endpoints.includes(endpoint)) continue;
       if (rate.random() < rate.rate) {

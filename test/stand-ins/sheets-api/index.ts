@@ -5,10 +5,6 @@
 export { startSheetsApiStandIn } from "./server";
 export type { RecordedRequest, SheetsApiStandIn, StandInOptions } from "./server";
 export type { SeedCell, SeedSheet, SeedSpreadsheet, SheetSnapshot, SpreadsheetSnapshot } from "./store";
-export type { FailNextOptions, FaultRateOptions, LatencySpec, QuotaOptions } from "./faults";
+export type { FailNextOptions, FaultRateOptions, LatencySpec } from "./faults";
 export type { ServiceAccountKey } from "./auth";
-export { GOOGLE_TOKEN_URL } from "./auth";
 export type { Access, Permission } from "./model";
-export { serialFromIso, formatDateSerial } from "./values";
-export { parseA1, formatA1, columnLetters } from "./a1";
-export { seededRandom } from "../../../src/core/text";

@@ -1,10 +1,10 @@
 /** The HTTP stand-in: node:http over the in-memory store, with auth, request log, faults and latency. */
 import { createServer, IncomingMessage, ServerResponse } from "node:http";
 import { AddressInfo } from "node:net";
-import { Auth, HasTransporter, routeTokenRequests, ServiceAccountKey, TokenError } from "./auth";
+import { Auth, ServiceAccountKey, TokenError } from "./auth";
 import * as drive from "./drive";
 import { ApiError, errorBody } from "./errors";
-import { FailNextOptions, FaultRateOptions, Faults, LatencySpec, QuotaOptions } from "./faults";
+import { FailNextOptions, FaultRateOptions, Faults, LatencySpec } from "./faults";
 import { Access, Json, SpreadsheetState } from "./model";
 import { Api, route, Route } from "./routes";
 import * as sheets from "./sheets";
@@ -34,7 +34,6 @@ export interface SheetsApiStandIn {
   readonly requests: RecordedRequest[];
   /** Highest number of requests in flight at once since start (or the last resetStats). */
   readonly maxInFlight: number;
-  readonly inFlight: number;
 
   addSpreadsheet(spec: SeedSpreadsheet): string;
   getValues(id: string, tab: string): Array<Array<string | number | boolean | null>>;
@@ -45,8 +44,6 @@ export interface SheetsApiStandIn {
   setAccess(id: string, access: Access): void;
 
   countBy(endpoint: string, filter?: { spreadsheetId?: string; status?: number }): number;
-  /** Requests per wall-clock minute (epoch ms of the minute start → count), optionally for one endpoint. */
-  perMinute(endpoint?: string): Map<number, number>;
   /** Most requests that arrived within any window of `windowMs` (sliding), e.g. 60 000 to check a per-minute budget. */
   maxInWindow(windowMs: number, endpoint?: string): number;
   resetStats(): void;
@@ -54,14 +51,8 @@ export interface SheetsApiStandIn {
   setLatency(latency: LatencySpec): void;
   failNext(options: FailNextOptions): void;
   setFaultRate(options: FaultRateOptions | null): void;
-  setQuota(options: QuotaOptions | null): void;
 
   createServiceAccountKey(email?: string): ServiceAccountKey;
-  registerServiceAccount(email: string, publicKeyPem: string): void;
-  /** Point a google-auth-library client's token requests (always https://oauth2.googleapis.com/token) at this server. */
-  routeTokenRequests(client: unknown): void;
-  /** Revokes every token issued by /token: the next API call gets 401 and a JWT client fetches a new token. */
-  revokeTokens(): void;
   /** Accept only tokens issued by /token (default: any bearer token). */
   requireIssuedTokens(on: boolean): void;
 
@@ -144,55 +135,26 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
   const dispatch = (r: Route, input: sheets.HandlerInput): { status: number; body?: unknown } => {
     const ok = (body: unknown) => ({ status: 200, body });
     switch (r.endpoint) {
-      case "spreadsheets.create": {
-        const ss = sheets.createSpreadsheet(store, input);
-        return ok(sheets.spreadsheetResource(store, ss));
-      }
+      case "spreadsheets.create":
+        return ok(sheets.spreadsheetResource(store, sheets.createSpreadsheet(store, input)));
       case "spreadsheets.get":
         return ok(sheets.getSpreadsheet(store, sheetFor(r), input));
       case "spreadsheets.batchUpdate":
         return ok(sheets.spreadsheetBatchUpdate(store, sheetFor(r), input));
-      case "spreadsheets.getByDataFilter":
-        throw new ApiError(400, "spreadsheets.getByDataFilter is not supported by the stand-in");
-      case "values.get":
-        return ok(sheets.valuesGet(store, sheetFor(r), r.range ?? "", input));
       case "values.batchGet":
         return ok(sheets.valuesBatchGet(store, sheetFor(r), input));
       case "values.update":
         return ok(sheets.valuesUpdate(store, sheetFor(r), r.range ?? "", input));
-      case "values.append":
-        return ok(sheets.valuesAppend(store, sheetFor(r), r.range ?? "", input));
-      case "values.clear":
-        return ok(sheets.valuesClear(store, sheetFor(r), r.range ?? ""));
-      case "values.batchUpdate":
-        return ok(sheets.valuesBatchUpdate(store, sheetFor(r), input));
-      case "values.batchClear":
-        return ok(sheets.valuesBatchClear(store, sheetFor(r), input));
     }
     const id = r.spreadsheetId ?? "";
-    if (r.spreadsheetId !== undefined) driveAccess(r);
+    driveAccess(r);
     switch (r.endpoint) {
-      case "drive.files.create":
-        return ok(drive.filesCreate(store, input));
-      case "drive.files.list":
-        return ok(drive.filesList(store, input));
       case "drive.files.get":
         return ok(drive.filesGet(store, id, input));
-      case "drive.files.update":
-        return ok(drive.filesUpdate(store, id, input));
-      case "drive.files.delete":
-        drive.filesDelete(store, id);
-        return { status: 204 };
-      case "drive.files.copy":
-        return ok(drive.filesCopy(store, id, input));
       case "drive.permissions.create":
         return ok(drive.permissionsCreate(store, id, input));
       case "drive.permissions.list":
         return ok(drive.permissionsList(store, id, input));
-      case "drive.permissions.get":
-        return ok(drive.permissionsGet(store, id, r.permissionId ?? "", input));
-      case "drive.permissions.update":
-        return ok(drive.permissionsUpdate(store, id, r.permissionId ?? "", input));
       case "drive.permissions.delete":
         drive.permissionsDelete(store, id, r.permissionId ?? "");
         return { status: 204 };
@@ -248,7 +210,7 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
       if (delay > 0) await sleep(delay);
       if (!r) throw new ApiError(404, `The stand-in has no endpoint for ${method} ${url.pathname}`);
       if (r.endpoint !== "token") entry.principal = auth.principal(req.headers.authorization);
-      const fault = faults.check(r.endpoint, r.spreadsheetId, Date.now());
+      const fault = faults.check(r.endpoint, r.spreadsheetId);
       if (fault) throw fault;
       if (r.endpoint === "token") {
         finish(200, auth.token(form));
@@ -313,9 +275,6 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
     get maxInFlight() {
       return maxInFlight;
     },
-    get inFlight() {
-      return inFlight;
-    },
     addSpreadsheet: (spec) => store.seed(spec, "stand-in-user@example.com"),
     getValues: (id, tab) => store.values(id, tab),
     getFormulas: (id, tab) => store.formulas(id, tab),
@@ -335,15 +294,6 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
           (filter.spreadsheetId === undefined || e.spreadsheetId === filter.spreadsheetId) &&
           (filter.status === undefined || e.status === filter.status),
       ).length,
-    perMinute: (endpoint) => {
-      const out = new Map<number, number>();
-      for (const e of requests) {
-        if (!matches(e, endpoint)) continue;
-        const minute = Math.floor(e.time / 60_000) * 60_000;
-        out.set(minute, (out.get(minute) ?? 0) + 1);
-      }
-      return out;
-    },
     maxInWindow: (windowMs, endpoint) => {
       const times = requests
         .filter((e) => matches(e, endpoint))
@@ -364,11 +314,7 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
     setLatency: (latency) => faults.setLatency(latency),
     failNext: (o) => faults.failNext(o),
     setFaultRate: (o) => faults.setFaultRate(o),
-    setQuota: (o) => faults.setQuota(o),
     createServiceAccountKey: (email) => auth.createServiceAccountKey(email),
-    registerServiceAccount: (email, pem) => auth.registerServiceAccount(email, pem),
-    routeTokenRequests: (client) => routeTokenRequests(client as HasTransporter, `${baseUrl}/token`),
-    revokeTokens: () => auth.revokeAll(),
     requireIssuedTokens: (on) => {
       auth.requireIssuedTokens = on;
     },
