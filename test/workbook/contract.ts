@@ -65,6 +65,23 @@ export function describeWorkbookContract(name: string, backend: ContractBackend)
       expect(after.read("Ark")).toEqual([["a", "B", ""], ["", "", ""], ["", "", 7]]);
     });
 
+    it("reads a block of rows at their sheet rows, with the header, as wide as asked", async () => {
+      const workbook = await backend.open({ Ark: [["Dato", "Tittel"], ["a", "b"], ["c"], ["e", "f", "g"]] });
+      expect(workbook.readRows("Ark", 3, 4, 3)).toEqual({ header: ["Dato", "Tittel", ""], rows: [["c", "", ""], ["e", "f", "g"]] });
+      expect(workbook.readRows("Ark", 2, 2, 1)).toEqual({ header: ["Dato"], rows: [["a"]] });
+      expect(workbook.readRows("Finnes ikke", 2, 3, 2)).toBeUndefined();
+    });
+
+    it("creates only the missing tabs, empty, and leaves the existing ones as they were", async () => {
+      const workbook = await backend.open({ Aktiviteter: [["Dato", "Tittel"], ["x", "y"]] });
+      workbook.createMissing(["Aktiviteter", "Milepæler", "Tiltak"]);
+      workbook.createMissing(["Milepæler"]);
+      const after = await reopen(workbook);
+      expect(after.sheetNames().filter((n) => ["Aktiviteter", "Milepæler", "Tiltak"].includes(n)).sort()).toEqual(["Aktiviteter", "Milepæler", "Tiltak"]);
+      expect(after.read("Aktiviteter")).toEqual([["Dato", "Tittel"], ["x", "y"]]);
+      expect(after.read("Milepæler")).toEqual([]);
+    });
+
     it("applies a template plan and marks cells without changing any value", async () => {
       const rows: Cell[][] = [activities.keys.map((k) => activities.columns[k].header), ["01.02.2025", "Kurs", "Tittel", "", "", 5, "", "", "", ""]];
       const workbook = await backend.open({ Aktiviteter: rows });

@@ -78,11 +78,15 @@ export class AppsScriptWorkbook implements Workbook {
   /** The spreadsheet's time zone, asked once and only when a read meets a Date. */
   private timeZone?: string;
 
+  /** `known`: sheets the caller already holds (an onEdit event's), so their lookup is skipped. */
   constructor(
     private readonly spreadsheet: Spreadsheet,
     private readonly app: SpreadsheetAppParts,
     private readonly utilities?: FormatDate,
-  ) {}
+    known: ReadonlyArray<Sheet> = [],
+  ) {
+    for (const sheet of known) this.remember(sheet.getName(), sheet);
+  }
 
   /**
    * getValues returns a date cell as midnight in the *spreadsheet's* time zone. In a spreadsheet in
@@ -152,7 +156,7 @@ export class AppsScriptWorkbook implements Workbook {
   }
 
   /** Lets a caller that already holds the sheet (an onEdit event) skip the lookup. */
-  remember(name: string, sheet: Sheet): void {
+  private remember(name: string, sheet: Sheet): void {
     this.tabs.set(name, { sheet, created: false, ranges: new Map() });
   }
 

@@ -1,7 +1,7 @@
 import { Cell, CellTable, parseA1 } from "../../core/cell";
 import { ColumnFormat } from "../../core/output-table";
 import { SheetPlan } from "../../core/plan";
-import { CellMark, CellUpdate, Workbook } from "../../workbook/workbook";
+import { CellMark, CellUpdate, keptMarks, rowsFromTable, Workbook } from "../../workbook/workbook";
 
 interface MemorySheet {
   cells: Cell[][];
@@ -60,8 +60,17 @@ export class MemoryWorkbook implements Workbook {
     this.ensure(plan.name).plan = plan;
   }
 
-  markCells(name: string, marks: ReadonlyArray<CellMark>): void {
-    this.ensure(name).marks = [...marks];
+  markCells(name: string, marks: ReadonlyArray<CellMark>, keep: ReadonlyArray<string> = []): void {
+    const sheet = this.ensure(name);
+    sheet.marks = keptMarks(sheet.marks, marks, keep);
+  }
+
+  readRows(name: string, first: number, last: number, width: number): { header: Cell[]; rows: Cell[][] } | undefined {
+    return rowsFromTable(this.read(name), first, last, width);
+  }
+
+  createMissing(names: ReadonlyArray<string>): void {
+    for (const name of names) this.ensure(name);
   }
 
   /** For tests: the plan last applied and the current marks. */

@@ -4,7 +4,7 @@ import { ChartSpec } from "../../core/dashboard";
 import { ColumnFormat, OutputLayout } from "../../core/output-table";
 import { FONT_FAMILY, HEADER_BACKGROUND } from "../../core/plan";
 import { SheetPlan } from "../../core/plan";
-import { CellMark, CellUpdate, MARK_BACKGROUND, SavableWorkbook } from "../../workbook/workbook";
+import { CellMark, CellUpdate, MARK_BACKGROUND, rowsFromTable, SavableWorkbook } from "../../workbook/workbook";
 import { colour, fromApiValue, quoteTab, rectangular, toApiValue } from "./cells";
 import { GoogleClients } from "./clients";
 import { ExistingRules, numberFormat, planGrid, planRequests } from "./plan-requests";
@@ -188,11 +188,22 @@ export class SheetsWorkbook implements SavableWorkbook {
     this.ensure(plan.name).pending.plan = plan;
   }
 
-  markCells(name: string, marks: ReadonlyArray<CellMark>): void {
+  markCells(name: string, marks: ReadonlyArray<CellMark>, keep: ReadonlyArray<string> = []): void {
     const tab = this.ensure(name);
-    const clear = new Set([...(tab.pending.marks?.clear ?? []), ...tab.marked]);
-    tab.pending.marks = { clear, set: [...marks] };
-    tab.marked = new Set(marks.map((m) => m.cell.toUpperCase()));
+    const kept = new Set(keep.map((c) => c.toUpperCase()));
+    const set = marks.filter((m) => !kept.has(m.cell.toUpperCase()));
+    const clear = new Set([...(tab.pending.marks?.clear ?? []), ...tab.marked].filter((cell) => !kept.has(cell)));
+    const stillMarked = [...tab.marked].filter((cell) => kept.has(cell));
+    tab.pending.marks = { clear, set };
+    tab.marked = new Set([...stillMarked, ...set.map((m) => m.cell.toUpperCase())]);
+  }
+
+  readRows(name: string, first: number, last: number, width: number): { header: Cell[]; rows: Cell[][] } | undefined {
+    return rowsFromTable(this.read(name), first, last, width);
+  }
+
+  createMissing(names: ReadonlyArray<string>): void {
+    for (const name of names) if (!this.sheetNames().includes(name)) this.ensure(name);
   }
 
   /** Adds each chart the tab does not have yet (by title); charts read their data by range. */

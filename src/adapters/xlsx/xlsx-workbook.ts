@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { Cell, CellTable, columnLetter, parseA1 } from "../../core/cell";
 import { ColumnFormat, layoutFor, OutputLayout } from "../../core/output-table";
 import { SheetPlan } from "../../core/plan";
-import { CellMark, CellUpdate, MARK_BACKGROUND, SavableWorkbook } from "../../workbook/workbook";
+import { CellMark, CellUpdate, MARK_BACKGROUND, rowsFromTable, SavableWorkbook } from "../../workbook/workbook";
 import { applyPlanToSheet } from "./plan";
 import { outputWidth, writeOutputCells, writeOutputLayout } from "./output";
 import { DeferredOutput, writeWithDeferred } from "./streamed-sheets";
@@ -115,10 +115,12 @@ export class XlsxWorkbook implements SavableWorkbook {
     applyPlanToSheet(this.book, ws, plan);
   }
 
-  markCells(name: string, marks: ReadonlyArray<CellMark>): void {
+  markCells(name: string, marks: ReadonlyArray<CellMark>, keep: ReadonlyArray<string> = []): void {
     const ws = this.sheet(name) ?? this.book.addWorksheet(name);
+    const kept = new Set(keep.map((c) => c.toUpperCase()));
     ws.eachRow({ includeEmpty: true }, (row) => {
       row.eachCell({ includeEmpty: true }, (cell) => {
+        if (kept.has(cell.address.toUpperCase())) return;
         const note = noteText(cell.note);
         if (!note.startsWith(MARK_PREFIX)) return;
         const original = note.includes(MARK_SEPARATOR) ? note.slice(note.indexOf(MARK_SEPARATOR) + MARK_SEPARATOR.length) : "";
@@ -129,7 +131,7 @@ export class XlsxWorkbook implements SavableWorkbook {
     });
     for (const mark of marks) {
       const at = parseA1(mark.cell);
-      if (!at) continue;
+      if (!at || kept.has(mark.cell.toUpperCase())) continue;
       const cell = ws.getCell(at.row + 1, at.column + 1);
       const earlier = noteText(cell.note);
       cell.note = MARK_PREFIX + mark.message + (earlier ? MARK_SEPARATOR + earlier : "");
@@ -148,6 +150,14 @@ export class XlsxWorkbook implements SavableWorkbook {
   /** Writes the workbook to `file` as it is (no temporary file: see save()). */
   async writeFile(file: string): Promise<void> {
     await writeWithDeferred(this.book, this.deferred, () => this.book.xlsx.writeFile(file));
+  }
+
+  readRows(name: string, first: number, last: number, width: number): { header: Cell[]; rows: Cell[][] } | undefined {
+    return rowsFromTable(this.read(name), first, last, width);
+  }
+
+  createMissing(names: ReadonlyArray<string>): void {
+    for (const name of names) if (!this.sheet(name)) this.book.addWorksheet(name);
   }
 
   /** Moves a tab to a 0-based position among the tabs (e.g. a dashboard first). */

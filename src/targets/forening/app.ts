@@ -1,4 +1,5 @@
 import { AppsScriptWorkbook } from "../../adapters/apps-script/apps-script-workbook";
+import { Workbook } from "../../workbook/workbook";
 import { INSTRUCTIONS } from "../../core/templates/instructions";
 import { TIME_ZONE, todayInOslo } from "../../core/dates";
 import { a1, Cell, isBlankCell, parseA1 } from "../../core/cell";
@@ -83,7 +84,7 @@ export function createForeningApp(services: AppsScriptServices, clock: () => Dat
       const book = spreadsheet();
       // Dates are Oslo calendar days: the spreadsheet shows and stores them in Oslo time.
       if (book.getSpreadsheetTimeZone() !== TIME_ZONE) book.setSpreadsheetTimeZone(TIME_ZONE);
-      const workbook = new AppsScriptWorkbook(book, services.SpreadsheetApp, services.Utilities);
+      const workbook: Workbook = new AppsScriptWorkbook(book, services.SpreadsheetApp, services.Utilities);
       // Creating a missing tab is its lookup too: no getSheetByName per tab on a new spreadsheet.
       workbook.createMissing([INSTRUCTIONS, ...TEMPLATES.map((t) => t.name)]);
       setUpTemplates(workbook);
@@ -150,8 +151,7 @@ function recheckEdit(services: AppsScriptServices, e: EditEvent, clock: () => Da
   const sheet = range.getSheet();
   const name = sheet.getName();
   const today = todayInOslo(clock());
-  const workbook = new AppsScriptWorkbook(e.source, services.SpreadsheetApp, services.Utilities);
-  workbook.remember(name, sheet);
+  const workbook: Workbook = new AppsScriptWorkbook(e.source, services.SpreadsheetApp, services.Utilities, [sheet]);
   if (name === annualReport.name) {
     const report = readForm(annualReport, workbook.read(name), { year: 0, today });
     workbook.markCells(name, errorMarks(report.issues));
@@ -170,7 +170,7 @@ function recheckEdit(services: AppsScriptServices, e: EditEvent, clock: () => Da
   if (!edited) return;
   const { first, last } = edited;
   // Whole rows as wide as the sheet's header row could be; an edit far right still lands in it.
-  let read: ReturnType<AppsScriptWorkbook["readRows"]>;
+  let read: ReturnType<Workbook["readRows"]>;
   try {
     read = workbook.readRows(name, first, last, Math.max(template.keys.length, EDIT_WIDTH));
   } catch {
