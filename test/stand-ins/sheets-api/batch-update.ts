@@ -6,7 +6,7 @@ import { formatRange } from "../shared/a1";
 import { ApiError, badRequest } from "./errors";
 import { assignMasked } from "./fields";
 import { CellState, cellAt, clone, GridRange, Json, newSheet, SheetState, SpreadsheetState } from "./model";
-import { Store, touch } from "./store";
+import { Store } from "./store";
 
 type Reply = Json;
 type Handler = (request: Json, ctx: BatchContext) => Reply | undefined;
@@ -296,6 +296,5 @@ export function batchUpdate(store: Store, ss: SpreadsheetState, body: Json): Jso
     ss.sheets = before.sheets;
     throw error instanceof ApiError ? error : new ApiError(500, String(error));
   }
-  touch(ss);
   return { spreadsheetId: ss.spreadsheetId, replies };
 }

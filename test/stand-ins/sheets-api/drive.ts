@@ -21,8 +21,6 @@ function fileResource(ss: SpreadsheetState): Json {
     mimeType: SPREADSHEET_MIME,
     webViewLink: `${spreadsheetUrl(ss.spreadsheetId)}?usp=drivesdk`,
     trashed: ss.trashed,
-    createdTime: ss.createdTime,
-    modifiedTime: ss.modifiedTime,
     owners: owner?.emailAddress ? [{ kind: "drive#user", emailAddress: owner.emailAddress, me: true }] : [],
   };
 }

@@ -70,7 +70,6 @@ export interface SheetState {
   conditionalFormats: Json[];
   protectedRanges: Json[];
   charts: Json[];
-  merges: GridRange[];
   rowMetadata: Array<DimensionProperties | undefined>;
   columnMetadata: Array<DimensionProperties | undefined>;
   basicFilter?: Json;
@@ -91,12 +90,9 @@ export interface SpreadsheetState {
   spreadsheetId: string;
   properties: Json & { title: string; locale: string; timeZone: string };
   sheets: SheetState[];
-  namedRanges: Json[];
   permissions: Permission[];
   access: Access;
   trashed: boolean;
-  createdTime: string;
-  modifiedTime: string;
 }
 
 export const DEFAULT_ROWS = 1000;
@@ -120,7 +116,6 @@ export function newSheet(
     conditionalFormats: [],
     protectedRanges: [],
     charts: [],
-    merges: [],
     rowMetadata: [],
     columnMetadata: [],
   };
@@ -134,16 +129,6 @@ export function getCell(sheet: SheetState, row: number, column: number): CellSta
 export function cellAt(sheet: SheetState, row: number, column: number): CellState {
   const cells = (sheet.rows[row] ??= []);
   return (cells[column] ??= {});
-}
-
-export function isEmptyCell(cell: CellState | undefined): boolean {
-  return (
-    !cell ||
-    (cell.userEnteredValue === undefined &&
-      cell.userEnteredFormat === undefined &&
-      cell.note === undefined &&
-      cell.dataValidation === undefined)
-  );
 }
 
 export function hasValue(cell: CellState | undefined): boolean {

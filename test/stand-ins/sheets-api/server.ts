@@ -278,10 +278,7 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
     addSpreadsheet: (spec) => store.seed(spec, "stand-in-user@example.com"),
     getValues: (id, tab) => store.values(id, tab),
     getFormulas: (id, tab) => store.formulas(id, tab),
-    getSpreadsheet: (id) => {
-      const snapshot = store.snapshot(id);
-      return { ...snapshot, access: accessOverrides.get(id) ?? snapshot.access };
-    },
+    getSpreadsheet: (id) => store.snapshot(id),
     listSpreadsheets: () =>
       [...store.spreadsheets.values()].map((ss) => ({ id: ss.spreadsheetId, title: ss.properties.title })),
     setAccess: (id, access) => {

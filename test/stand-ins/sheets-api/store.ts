@@ -106,7 +106,6 @@ export class Store {
     const id = input.id ?? randomId();
     if (this.spreadsheets.has(id)) throw new Error(`Spreadsheet ${id} already exists in the stand-in`);
     const titles = input.sheetTitles?.length ? input.sheetTitles : ["Sheet1"];
-    const now = new Date().toISOString();
     const ss: SpreadsheetState = {
       spreadsheetId: id,
       properties: {
@@ -118,14 +117,11 @@ export class Store {
       sheets: titles.map((title, index) =>
         newSheet({ sheetId: index === 0 ? 0 : this.newSheetId(), title, index }),
       ),
-      namedRanges: [],
       permissions: [
         { id: permissionIdFor(input.owner), type: "user", role: "owner", emailAddress: input.owner },
       ],
       access: "ok",
       trashed: false,
-      createdTime: now,
-      modifiedTime: now,
     };
     this.spreadsheets.set(id, ss);
     return ss;
@@ -276,7 +272,6 @@ export class Store {
         updatedCells++;
       }),
     );
-    touch(ss);
     return {
       updatedRange: formatRange(
         title,
@@ -315,81 +310,49 @@ export class Store {
     return grid(sheet, (cell) => cell?.userEnteredValue?.formulaValue ?? null);
   }
 
+  /** What tests inspect: title, sharing, and per tab its notes (by A1 cell), rules, protections, charts and widths. */
   snapshot(id: string): SpreadsheetSnapshot {
     const ss = this.spreadsheets.get(id);
     if (!ss) throw new Error(`No spreadsheet ${id} in the stand-in`);
-    return {
-      id: ss.spreadsheetId,
-      title: ss.properties.title,
-      timeZone: ss.properties.timeZone,
-      access: ss.access,
-      trashed: ss.trashed,
-      permissions: clone(ss.permissions),
-      sheets: this.orderedSheets(ss).map((sheet) => {
-        const notes: Record<string, string> = {};
-        const formats: Record<string, Json> = {};
-        const validations: Record<string, Json> = {};
-        sheet.rows.forEach((cells, r) =>
-          cells?.forEach((cell, c) => {
-            const key = columnLetter(c) + (r + 1);
-            if (cell?.note !== undefined) notes[key] = cell.note;
-            if (cell?.userEnteredFormat) formats[key] = clone(cell.userEnteredFormat);
-            if (cell?.dataValidation) validations[key] = clone(cell.dataValidation);
-          }),
-        );
-        const grid = sheet.properties.gridProperties;
-        return {
-          sheetId: sheet.properties.sheetId,
-          title: sheet.properties.title,
-          index: sheet.properties.index,
-          rowCount: grid.rowCount,
-          columnCount: grid.columnCount,
-          frozenRowCount: grid.frozenRowCount ?? 0,
-          values: this.values(id, sheet.properties.title),
-          formulas: this.formulas(id, sheet.properties.title),
-          notes,
-          formats,
-          validations,
-          conditionalFormats: clone(sheet.conditionalFormats),
-          protectedRanges: clone(sheet.protectedRanges),
-          charts: clone(sheet.charts),
-          columnWidths: Object.fromEntries(
-            sheet.columnMetadata.flatMap((m, i) => (m?.pixelSize !== undefined ? [[i, m.pixelSize]] : [])),
-          ),
-          basicFilter: sheet.basicFilter ? clone(sheet.basicFilter) : undefined,
-        };
-      }),
-    };
+    const sheets = this.orderedSheets(ss).map((sheet) => {
+      const notes: Record<string, string> = {};
+      sheet.rows.forEach((cells, r) =>
+        cells?.forEach((cell, c) => {
+          if (cell?.note !== undefined) notes[columnLetter(c) + (r + 1)] = cell.note;
+        }),
+      );
+      const widths = sheet.columnMetadata.flatMap((m, i) =>
+        m?.pixelSize !== undefined ? [[i, m.pixelSize]] : [],
+      );
+      return {
+        title: sheet.properties.title,
+        frozenRowCount: sheet.properties.gridProperties.frozenRowCount ?? 0,
+        notes,
+        conditionalFormats: clone(sheet.conditionalFormats),
+        protectedRanges: clone(sheet.protectedRanges),
+        charts: clone(sheet.charts),
+        columnWidths: Object.fromEntries(widths) as Record<number, number>,
+      };
+    });
+    return { id, title: ss.properties.title, permissions: clone(ss.permissions), sheets };
   }
 }
 
 export interface SheetSnapshot {
-  sheetId: number;
   title: string;
-  index: number;
-  rowCount: number;
-  columnCount: number;
   frozenRowCount: number;
-  values: Array<Array<string | number | boolean | null>>;
-  formulas: Array<Array<string | null>>;
   /** Keyed by A1 cell ("B2"). */
   notes: Record<string, string>;
-  formats: Record<string, Json>;
-  validations: Record<string, Json>;
   conditionalFormats: Json[];
   protectedRanges: Json[];
   charts: Json[];
   /** Column index → pixel size, only where set. */
   columnWidths: Record<number, number>;
-  basicFilter?: Json;
 }
 
 export interface SpreadsheetSnapshot {
   id: string;
   title: string;
-  timeZone: string;
-  access: Access;
-  trashed: boolean;
   permissions: Permission[];
   sheets: SheetSnapshot[];
 }
@@ -424,10 +387,6 @@ export function toExtended(value: string | number | boolean): ExtendedValue {
   if (typeof value === "number") return { numberValue: value };
   if (typeof value === "boolean") return { boolValue: value };
   return { stringValue: value };
-}
-
-export function touch(ss: SpreadsheetState): void {
-  ss.modifiedTime = new Date().toISOString();
 }
 
 function grid<T>(sheet: SheetState, at: (cell: CellState | undefined) => T): T[][] {
