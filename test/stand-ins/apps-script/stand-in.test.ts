@@ -32,6 +32,7 @@ function thrown(fn: () => unknown): Error {
 }
 
 describe("values", () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#getvalues
   it("reads empty cells as '', numbers as numbers, dates as Dates and booleans as booleans", () => {
     const { g } = seeded();
     const sheet = g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Aktiviteter")!;
@@ -48,6 +49,7 @@ describe("values", () => {
     expect(sheet.getLastColumn()).toBe(4);
   });
 
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluesvalues
   it("stores Dates as date serials in the spreadsheet's time zone and gives the same instant back", () => {
     const { g, world, id } = seeded();
     const range = g.SpreadsheetApp.openById(id).getSheetByName("Milepæler")!.getRange(1, 1);
@@ -65,6 +67,7 @@ describe("values", () => {
     expect(world.snapshot(id).sheets[1].values).toEqual([[noon]]);
   });
 
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluevalue
   it("treats text written through setValue(s) as typed: formulas, apostrophes, numbers, plain-text cells", () => {
     const { g } = seeded();
     const sheet = g.SpreadsheetApp.getActiveSpreadsheet().insertSheet("Test");
@@ -79,6 +82,7 @@ describe("values", () => {
     expect(sheet.getRange("A3").setFormula("=A1*2").getFormula()).toBe("=A1*2");
   });
 
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluesvalues
   it("throws Google's error when the data does not fit the range", () => {
     const { g } = seeded();
     const range = g.SpreadsheetApp.getActiveSheet().getRange(1, 1, 2, 3);
@@ -100,6 +104,7 @@ describe("values", () => {
 });
 
 describe("grid", () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertsheetsheetname
   it("makes new sheets 1000 × 26 and refuses ranges outside the grid", () => {
     const { g } = seeded();
     const sheet = g.SpreadsheetApp.getActiveSpreadsheet().insertSheet("Ny", 0);
@@ -115,6 +120,7 @@ describe("grid", () => {
     expect(sheet.getRange("B:B").getA1Notation()).toBe("B1:B1000");
   });
 
+  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertrowsafterafterposition,-howmany
   it("grows only through insertRows… and appendRow; inserted rows take the formatting of the row above", () => {
     const { g } = seeded();
     const sheet = g.SpreadsheetApp.getActiveSpreadsheet().insertSheet("Små");
@@ -132,6 +138,7 @@ describe("grid", () => {
     expect(() => sheet.deleteRows(1, 6)).toThrow("Sorry, it is not possible to delete all non-frozen rows.");
   });
 
+  // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#deletesheetsheet
   it("refuses duplicate sheet names and deleting the last sheet", () => {
     const { g } = seeded();
     const ss = g.SpreadsheetApp.getActiveSpreadsheet();
@@ -144,6 +151,7 @@ describe("grid", () => {
 });
 
 describe("validation, conditional formatting, protection, notes", () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder
   it("reads data validation rules back with Google's criteria and defaults", () => {
     const { g, world, id } = seeded();
     const app = g.SpreadsheetApp;
@@ -186,6 +194,7 @@ describe("validation, conditional formatting, protection, notes", () => {
     expect(sheet.getRange("B2:B5").getDataValidations()).toEqual([[null], [null], [null], [null]]);
   });
 
+  // https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder
   it("reads conditional format rules back, and moves their ranges when rows are inserted", () => {
     const { g, world, id } = seeded();
     const app = g.SpreadsheetApp;
@@ -214,6 +223,7 @@ describe("validation, conditional formatting, protection, notes", () => {
     ]);
   });
 
+  // https://developers.google.com/apps-script/reference/spreadsheet/protection
   it("keeps protections, notes, frozen rows and widths for the snapshot", () => {
     const { g, world, id } = seeded();
     const sheet = g.SpreadsheetApp.getActiveSheet();
@@ -244,6 +254,7 @@ describe("validation, conditional formatting, protection, notes", () => {
     expect(sheet.getProtections(g.SpreadsheetApp.ProtectionType.RANGE)).toHaveLength(0);
   });
 
+  // https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
   it("records charts built on a sheet", () => {
     const { g, world, id } = seeded();
     const sheet = g.SpreadsheetApp.getActiveSheet();
@@ -270,6 +281,7 @@ describe("validation, conditional formatting, protection, notes", () => {
 });
 
 describe("opening, access and faults", () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#openbyidid
   it("opens by id and url, and fails like Google for unknown, forbidden and flaky documents", () => {
     const { g, world, id } = seeded();
     expect(g.SpreadsheetApp.openByUrl(world.urlOf(id)).getName()).toBe("Seniornett Bodø");
@@ -290,6 +302,7 @@ describe("opening, access and faults", () => {
     expect(g.SpreadsheetApp.openById(id).getId()).toBe(id);
   });
 
+  // https://developers.google.com/apps-script/guides/support/troubleshooting
   it("throws injected faults a given number of times, then works again", () => {
     const { g, world } = seeded();
     const range = g.SpreadsheetApp.getActiveSheet().getDataRange();
@@ -304,6 +317,7 @@ describe("opening, access and faults", () => {
 });
 
 describe("call counting", () => {
+  // https://developers.google.com/apps-script/guides/support/best-practices#minimize_calls_to_other_services
   it("counts each call made by the code under test once, not the stand-in's own work", () => {
     const { g, world } = seeded();
     world.resetCalls();
@@ -334,6 +348,7 @@ describe("call counting", () => {
 });
 
 describe("several users", () => {
+  // https://developers.google.com/apps-script/reference/lock/lock-service
   it("lets only one execution hold the script lock; waiting advances the virtual clock", () => {
     const { world, id } = seeded();
     const kari = world.globalsFor({ userEmail: KARI, activeSpreadsheetId: id });
@@ -355,6 +370,7 @@ describe("several users", () => {
     expect(world.heldLocks()).toEqual([]);
   });
 
+  // https://developers.google.com/apps-script/guides/properties
   it("keeps user properties per user and document properties per document, within Google's limits", () => {
     const { world, id } = seeded();
     const kari = world.globalsFor({ userEmail: KARI, activeSpreadsheetId: id });
@@ -373,6 +389,7 @@ describe("several users", () => {
     expect(props.getProperty("k55")).toBeNull();
   });
 
+  // https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes
   it("records menus, and in AuthMode.NONE refuses and records every touch of document or user data", () => {
     const { world, id } = seeded();
     const g = world.globalsFor({ userEmail: KARI, activeSpreadsheetId: id, authMode: "NONE" });
@@ -397,6 +414,7 @@ describe("several users", () => {
     ]);
   });
 
+  // https://developers.google.com/apps-script/reference/base/ui#alertprompt
   it("answers alerts from a queue and refuses getUi where there is no editor", () => {
     const { world, id } = seeded();
     const g = world.globalsFor({ userEmail: KARI, activeSpreadsheetId: id });
@@ -420,6 +438,7 @@ describe("several users", () => {
 });
 
 describe("other services", () => {
+  // https://developers.google.com/apps-script/reference/script/clock-trigger-builder#afterdurationmilliseconds
   it("records clock triggers that fall due as the virtual clock moves", () => {
     const { world, g } = seeded();
     g.ScriptApp.newTrigger("continueRollup").timeBased().after(60_000).create();
@@ -431,6 +450,7 @@ describe("other services", () => {
     expect(world.triggers).toEqual([]);
   });
 
+  // https://developers.google.com/apps-script/guides/services/quotas
   it("records mail and counts it against the daily quota", () => {
     const { world, g } = seeded();
     g.MailApp.sendEmail("a@x.no,b@x.no", "Påminnelse", "Husk rapporten");
@@ -442,6 +462,7 @@ describe("other services", () => {
     expect(g.MailApp.getRemainingDailyQuota()).toBe(97);
   });
 
+  // https://developers.google.com/apps-script/reference/drive/file#makecopyname
   it("copies and shares spreadsheets through DriveApp", () => {
     const { world, g, id } = seeded();
     const copy = g.DriveApp.getFileById(id).makeCopy("Kommune 1804");
@@ -454,6 +475,7 @@ describe("other services", () => {
     expect(copy.getViewers()).toEqual([]);
   });
 
+  // https://developers.google.com/apps-script/reference/utilities/utilities#formatdatedate,-timezone,-format
   it("formats dates in a time zone and reads who is running", () => {
     const { g } = seeded();
     const date = new Date(Date.UTC(2025, 5, 30, 22, 30));
@@ -466,6 +488,7 @@ describe("other services", () => {
 });
 
 describe("Sheets advanced service", () => {
+  // https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets.values/batchGet
   it("returns batchGet value ranges like the API: trailing empties dropped, dates as serials", () => {
     const { g, id } = seeded();
     const result = g.Sheets!.Spreadsheets!.Values!.batchGet(id, {
@@ -498,6 +521,7 @@ describe("Sheets advanced service", () => {
 });
 
 describe("inside a vm context", () => {
+  // https://developers.google.com/apps-script/guides/v8-runtime
   it("runs script code against the installed globals and hands back Dates of the context's realm", () => {
     const { world, id } = seeded();
     const context = vm.createContext({});
