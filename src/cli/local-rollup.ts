@@ -135,7 +135,7 @@ async function rollupLocked(options: LocalRollupOptions, context: CliContext, lo
   const outcome = publishRollup({ central, inputs, year, today, results, readAt, log: { at: started.toISOString(), user: context.user, action: "samspill rollup", seconds }, charts: xlsxCharts });
   if (isNewDashboard) central.moveSheet(DASHBOARD, 0);
 
-  const pending: PendingFile[] = [{ target: options.out, write: (temporary) => central.excel.xlsx.writeFile(temporary) }];
+  const pending: PendingFile[] = [{ target: options.out, write: (temporary) => central.writeFile(temporary) }];
   if (options.summary) {
     const json = checkedSummaryJson(outcome.summary);
     pending.push({ target: options.summary, write: (temporary) => fs.writeFile(temporary, json) });

@@ -2,12 +2,7 @@ import { Command, CommanderError } from "commander";
 import { CliContext, processContext } from "./context";
 import { fileSystemProblem, UserError } from "./errors";
 import { version as VERSION } from "../../package.json";
-import { registerDemo } from "./commands/demo";
-import { registerPartners } from "./commands/partners";
-import { registerRollup } from "./commands/rollup";
-import { registerTemplate } from "./commands/template";
-import { registerValidate } from "./commands/validate";
-import { registerReport } from "./commands/report";
+import { registerCommands } from "./program";
 import { NORWEGIAN_HELP, translateCommanderError } from "./help";
 
 export function buildProgram(context: () => CliContext, setExitCode: (code: number) => void): Command {
@@ -22,12 +17,7 @@ export function buildProgram(context: () => CliContext, setExitCode: (code: numb
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(translateCommanderError(text)) });
-  registerDemo(program, context);
-  registerTemplate(program, context);
-  registerValidate(program, context, setExitCode);
-  registerRollup(program, context);
-  registerPartners(program, context);
-  registerReport(program, context);
+  registerCommands(program, context, setExitCode);
   for (const command of program.commands) command.configureHelp(NORWEGIAN_HELP).helpOption("-h, --help", "vis hjelp").exitOverride().configureOutput({ outputError: (text, write) => write(translateCommanderError(text)) });
   return program;
 }

@@ -79,18 +79,18 @@ beforeAll(async () => {
 });
 
 describe("samspill template", () => {
-  it("writes an association workbook with the four tabs", async () => {
-    expect(await tabNames(template)).toEqual(["Årsrapport", "Aktiviteter", "Milepæler", "Tiltak"]);
+  it("writes an association workbook with the instructions first, then the four tabs", async () => {
+    expect(await tabNames(template)).toEqual(["Slik fyller du ut", "Årsrapport", "Aktiviteter", "Milepæler", "Tiltak"]);
   });
 });
 
 describe("samspill validate", () => {
-  it("prints each problem as Fane!Celle  kode  melding and exits 1 when there are errors", () => {
+  it("prints each problem as Fane!Celle, Norwegian description and message, code last, and exits 1 when there are errors", () => {
     const run = samspill(["validate", path.join("foreninger", "a-oslo.xlsx")], work);
     expect(run.code).toBe(1);
     const lines = run.stdout.trim().split("\n");
-    expect(lines).toContain("Aktiviteter!A6  outside_report_year  Dato må være en dato i rapportåret 2025");
-    expect(lines).toContain("Aktiviteter!F7  out_of_range  Deltakere må være et helt tall mellom 0 og 10000");
+    expect(lines).toContain("Aktiviteter!A6  Datoen er utenfor rapportåret – Dato må være en dato i rapportåret 2025  [outside_report_year]");
+    expect(lines).toContain("Aktiviteter!F7  Tallet er utenfor grensene – Deltakere må være et helt tall mellom 0 og 10 000 (ikke «10001»)  [out_of_range]");
     expect(lines.filter((l) => /^\S+!\S+ {2}/.test(l))).toHaveLength(2);
     expect(lines[lines.length - 1]).toContain("2 feil, 0 advarsler");
   });
@@ -98,16 +98,16 @@ describe("samspill validate", () => {
   it("reports reordered and extra columns as warnings and the row errors at their own cells", () => {
     const run = samspill(["validate", "foreninger/b-bergen.xlsx"], work);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("Aktiviteter!F1  extra_column  Kolonnen «Sted» i Aktiviteter er ukjent og blir ikke lest (advarsel)");
-    expect(run.stdout).toContain("Aktiviteter!E4  unknown_municipality");
-    expect(run.stdout).toContain("Aktiviteter!G5  more_than_participants  Nye deltakere (30) kan ikke være flere enn Deltakere (10)");
+    expect(run.stdout).toContain("Aktiviteter!F1  Ukjent kolonne – Kolonnen «Sted» i Aktiviteter er ukjent og blir ikke lest (advarsel)  [extra_column]");
+    expect(run.stdout).toContain("Aktiviteter!E4  Ukjent kommunenummer – ");
+    expect(run.stdout).toContain("Aktiviteter!G5  Flere nye deltakere enn deltakere – Nye deltakere (30) kan ikke være flere enn Deltakere (10)  [more_than_participants]");
   });
 
   it("names a missing column and a missing tab", () => {
     const run = samspill(["validate", "foreninger/c-tromso.xlsx"], work);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("Aktiviteter!J1  missing_column  Fanen Aktiviteter mangler kolonnen «Deltakere»");
-    expect(run.stdout).toContain("Tiltak!A1  missing_tab  Regnearket mangler fanen «Tiltak»");
+    expect(run.stdout).toContain("Aktiviteter!J1  Kolonne mangler – Fanen Aktiviteter mangler kolonnen «Deltakere»  [missing_column]");
+    expect(run.stdout).toContain("Tiltak!A1  Fane mangler – Regnearket mangler fanen «Tiltak»  [missing_tab]");
   });
 
   it("exits 0 for a workbook without errors", () => {

@@ -1,4 +1,3 @@
-import { Command } from "commander";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { folderViewFiles, folderViewRegistry } from "../../adapters/xlsx/view-files";
@@ -11,9 +10,6 @@ import { readAssociations } from "../../services/rollup";
 import { CliContext, progress } from "../context";
 import { UserError } from "../errors";
 import { commonYear, identityOf, listAssociationFiles, pool, readAssociationFile } from "../local-files";
-import { parseYear } from "../options";
-import { addGoogleOptions, googleOptionsOf } from "../google/commands";
-import { googlePartners, GoogleOptions } from "../google/google-mode";
 
 export interface PartnersOptions {
   source: string;
@@ -53,24 +49,4 @@ export async function partnersCommand(options: PartnersOptions, context: CliCont
   for (const v of outcome.views) if (v.note) context.out(`${v.municipalityNumber}: ${v.note}`);
   context.out(`Skrev ${written.length} kommunevisninger for ${year} til ${options.out} (uten personopplysninger og kommentarer).`);
   return written;
-}
-
-export function registerPartners(program: Command, context: () => CliContext): void {
-  const command = program
-    .command("partners")
-    .description("lag kommunevisninger: én .xlsx per kommune med bare kommunens rader, uten personopplysninger")
-    .option("--source <DIR>", "mappe der hver .xlsx-fil er én forening")
-    .option("--out <DIR>", "mappe for kommunevisningene")
-    .option("--year <YEAR>", "rapportåret (standard: året de fleste foreningene rapporterer for)", parseYear)
-    .option("--central <SPREADSHEET_ID>", "Google: lag og del én visning per kommune med partneradresser i Foreninger")
-    .option("--no-notify", "Google: ikke send e-post når en visning deles")
-    .action(async (options: PartnersOptions & GoogleOptions & { central?: string; notify?: boolean }) => {
-      if (options.central) {
-        await googlePartners({ ...googleOptionsOf(options), central: options.central, year: options.year, notify: options.notify }, context());
-        return;
-      }
-      if (!options.source || !options.out) throw new UserError("Oppgi --source MAPPE og --out MAPPE (lokalt) eller --central REGNEARK-ID (Google).", 2);
-      await partnersCommand(options, context());
-    });
-  addGoogleOptions(command);
 }

@@ -1,4 +1,3 @@
-import { Command } from "commander";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { openXlsx, XlsxOpenError } from "../../adapters/xlsx";
@@ -67,16 +66,4 @@ export async function reportCommand(options: ReportCommandOptions, context: CliC
     reportOptions = reportOptionsFromCentral(central, context.now(), true);
   } else context.err("Uten --central mangler fjorårets tall, tiltakene og foreningsstatusene i rapporten.");
   await writeReport(options.out, summary, reportOptions, context);
-}
-
-export function registerReport(program: Command, context: () => CliContext): void {
-  program
-    .command("rapport")
-    .description("lag styrerapporten (rapport.html, skrives ut på A4) fra et sammendrag og det sentrale regnearket")
-    .requiredOption("--summary <FIL>", "sammendraget (summary.json) som samspill rollup skrev")
-    .option("--central <FIL>", "det sentrale regnearket (.xlsx) fra samme innsamling: Historikk, Innsamling og Tiltak")
-    .option("--out <FIL>", "rapportfilen", "rapport.html")
-    .action(async (options: ReportCommandOptions) => {
-      await reportCommand(options, context());
-    });
 }

@@ -1,9 +1,7 @@
-import { Command } from "commander";
 import { CliContext, progress } from "../context";
 import { localRollup, LocalRollupResult } from "../local-rollup";
-import { parseYear } from "../options";
 import { nationalLines, statusLine } from "../print";
-import { addGoogleOptions, googleOptionsOf } from "../google/commands";
+import { googleOptionsOf } from "../google/commands";
 import { googleRollup, GoogleOptions } from "../google/google-mode";
 import { UserError } from "../errors";
 import { yearMismatch } from "../../core/year-hint";
@@ -52,26 +50,9 @@ export function failOnWrongYear(outcome: { year: number; results: ReadonlyArray<
   if (mismatch) throw new UserError(`Advarsel: ${mismatch.message}`, 1);
 }
 
-export function registerRollup(program: Command, context: () => CliContext): void {
-  const command = program
-    .command("rollup")
-    .description("hent inn og summer alle foreningers regneark til et sentralt regneark og et sammendrag (JSON)")
-    .option("--source <MAPPE>", "mappe der hver .xlsx-fil er én forening (ID = filnavnet)")
-    .option("--year <ÅR>", "rapportåret (standard: Rapportår i Oppsett)", parseYear)
-    .option("--out <FIL>", "sentralt regneark (.xlsx); lages når det mangler, ellers oppdateres utfanene")
-    .option("--summary <FIL>", "skriv sammendraget (summary JSON) hit")
-    .option("--report <FIL>", "skriv også styrerapporten (rapport.html, skrives ut på A4) hit")
-    .option("--central <REGNEARK-ID>", "Google: det sentrale regnearkets ID eller adresse (i stedet for --source/--out)")
-    .action(async (options: RollupCommandOptions & GoogleOptions & { central?: string }) => {
-      if (options.central) {
-        const ctx = context();
-        const { outcome, central } = await googleRollup({ ...googleOptionsOf(options), central: options.central, year: options.year, summary: options.summary }, ctx);
-        if (options.report) await writeReport(options.report, outcome.summary, { ...reportOptionsFromCentral(central, ctx.now(), false), results: outcome.results }, ctx);
-        failOnWrongYear(outcome);
-        return;
-      }
-      if (!options.out) throw new UserError("Oppgi --out FIL (lokalt) eller --central REGNEARK-ID (Google).", 2);
-      await rollupCommand(options, context());
-    });
-  addGoogleOptions(command);
+/** `samspill rollup --central SPREADSHEET_ID`: the same rollup against Google Sheets. */
+export async function googleRollupCommand(options: RollupCommandOptions & GoogleOptions & { central: string }, context: CliContext): Promise<void> {
+  const { outcome, central } = await googleRollup({ ...googleOptionsOf(options), central: options.central, year: options.year, summary: options.summary }, context);
+  if (options.report) await writeReport(options.report, outcome.summary, { ...reportOptionsFromCentral(central, context.now(), false), results: outcome.results }, context);
+  failOnWrongYear(outcome);
 }

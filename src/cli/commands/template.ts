@@ -1,4 +1,3 @@
-import { Command } from "commander";
 import { newXlsx, openXlsx, XlsxOpenError } from "../../adapters/xlsx";
 import { setUpTemplates } from "../../services/setup";
 import { CliContext } from "../context";
@@ -25,13 +24,5 @@ export async function templateCommand(file: string, context: CliContext): Promis
   const workbook = newXlsx(file);
   setUpTemplates(workbook);
   await workbook.save();
-  context.out(`Skrev rapportmalen til ${file}: fanene Årsrapport, Aktiviteter, Milepæler og Tiltak.`);
-}
-
-export function registerTemplate(program: Command, context: () => CliContext): void {
-  program
-    .command("template")
-    .description("skriv en rapportmal for en lokalforening (.xlsx) med nedtrekkslister, regler og hjelpetekster; en fil som finnes, repareres uten å miste data")
-    .argument("[FILE]", "filen som skal skrives", DEFAULT_TEMPLATE)
-    .action((file: string) => templateCommand(file, context()));
+  context.out(`Skrev rapportmalen til ${file}: «Slik fyller du ut» og fanene Årsrapport, Aktiviteter, Milepæler og Tiltak.`);
 }

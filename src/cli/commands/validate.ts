@@ -1,4 +1,3 @@
-import { Command } from "commander";
 import * as path from "node:path";
 import { readAssociationXlsx } from "../../adapters/xlsx/association-reader";
 import { todayInOslo } from "../../core/dates";
@@ -6,9 +5,6 @@ import { checkAssociationSheets } from "../../services/check";
 import { CliContext } from "../context";
 import { UserError } from "../errors";
 import { issueCountLine, issueLine } from "../print";
-import { addGoogleOptions, googleOptionsOf } from "../google/commands";
-import { googleValidate, GoogleOptions, looksLikeSpreadsheet } from "../google/google-mode";
-import { existsSync } from "node:fs";
 
 /**
  * `samspill validate FILE`: every problem on its own line; exit code 1 when any is an error.
@@ -24,16 +20,4 @@ export async function validateCommand(file: string, context: CliContext): Promis
   for (const issue of result.issues) context.out(issueLine(issue));
   context.out(issueCountLine(file, result.issues));
   return result.issues.some((i) => i.severity === "error") ? 1 : 0;
-}
-
-export function registerValidate(program: Command, context: () => CliContext, setExitCode: (code: number) => void): void {
-  const command = program
-    .command("validate")
-    .description("kontroller en lokalforenings regneark og skriv ut hvert problem (Fane!Celle, hva som er galt, [kode])")
-    .argument("<FILE>", "foreningens .xlsx-fil, eller et Google-regnearks ID eller adresse")
-    .action(async (file: string, options: GoogleOptions) => {
-      if (!existsSync(file) && looksLikeSpreadsheet(file)) setExitCode(await googleValidate(file, googleOptionsOf(options), context()));
-      else setExitCode(await validateCommand(file, context()));
-    });
-  addGoogleOptions(command);
 }

@@ -238,8 +238,3 @@ export async function googleValidate(reference: string, options: GoogleOptions, 
   }
 }
 
-/** A validate argument that is not a local file: a spreadsheet URL or a bare spreadsheet ID. */
-export function looksLikeSpreadsheet(argument: string): boolean {
-  if (/docs\.google\.com\/spreadsheets\/d\//.test(argument)) return true;
-  return /^[a-zA-Z0-9_-]{20,}$/.test(argument) && !/\.xlsx$/i.test(argument);
-}
