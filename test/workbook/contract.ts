@@ -1,4 +1,4 @@
-import { Cell } from "../../src/core/cell";
+import { Cell, columnLetter } from "../../src/core/cell";
 import { sheetPlan } from "../../src/core/plan";
 import { activities } from "../../src/core/templates/association";
 import { Workbook } from "../../src/workbook/workbook";
@@ -11,6 +11,16 @@ import { Workbook } from "../../src/workbook/workbook";
 export interface ContractBackend {
   open(initial: Record<string, Cell[][]>): Promise<Workbook>;
   reopen?(workbook: Workbook): Promise<Workbook>;
+  /** What the backend shows in one cell (after reopen): its own words, read its own way. */
+  look(workbook: Workbook, tab: string, cell: string): Promise<CellLook>;
+}
+
+/** One cell as a backend holds it: a data-validation rule, the number format, a problem mark. */
+export interface CellLook {
+  validated: boolean;
+  /** The backend's number format ("dd.mm.yyyy", "date", "@", "0", ...); "" when none. */
+  numberFormat: string;
+  marked: boolean;
 }
 
 export function describeWorkbookContract(name: string, backend: ContractBackend): void {
@@ -84,12 +94,24 @@ export function describeWorkbookContract(name: string, backend: ContractBackend)
 
     it("applies a template plan and marks cells without changing any value", async () => {
       const rows: Cell[][] = [activities.keys.map((k) => activities.columns[k].header), ["01.02.2025", "Kurs", "Tittel", "", "", 5, "", "", "", ""]];
+      const participants = columnLetter(activities.keys.indexOf("participants")) + "2";
       const workbook = await backend.open({ Aktiviteter: rows });
       workbook.applyPlan(sheetPlan(activities, rows[0]));
-      workbook.markCells("Aktiviteter", [{ cell: "F2", message: "Deltakere må være et helt tall" }]);
-      workbook.markCells("Aktiviteter", []);
+      workbook.markCells("Aktiviteter", [{ cell: participants, message: "Deltakere må være et helt tall" }]);
       const after = await reopen(workbook);
       expect(after.read("Aktiviteter")).toEqual(rows);
+      // The plan's rules and formats are in the tab: Deltakere is checked, Dato is a date.
+      const counted = await backend.look(after, "Aktiviteter", participants);
+      expect(counted).toMatchObject({ validated: true, marked: true });
+      expect((await backend.look(after, "Aktiviteter", "A2")).numberFormat).toMatch(/date|dd\.mm\.yyyy/i);
+      expect((await backend.look(after, "Aktiviteter", "C2")).numberFormat).not.toMatch(/date|dd\.mm\.yyyy/i);
+      // A mark cleared by the next check is gone; a kept cell keeps its mark.
+      after.markCells("Aktiviteter", [{ cell: "B2", message: "Ukjent aktivitetstype" }]);
+      after.markCells("Aktiviteter", [], ["B2"]);
+      const cleared = await reopen(after);
+      expect(cleared.read("Aktiviteter")).toEqual(rows);
+      expect((await backend.look(cleared, "Aktiviteter", participants)).marked).toBe(false);
+      expect((await backend.look(cleared, "Aktiviteter", "B2")).marked).toBe(true);
     });
   });
 }

@@ -1,7 +1,17 @@
 import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
+import { parseA1 } from "../../src/core/cell";
 import { describeWorkbookContract } from "./contract";
 
-describeWorkbookContract("memory", { open: async (initial) => new MemoryWorkbook(initial) });
+describeWorkbookContract("memory", {
+  open: async (initial) => new MemoryWorkbook(initial),
+  // The memory backend keeps the plan it was given: a cell has what the plan gives its column.
+  async look(workbook, tab, cell) {
+    const seen = (workbook as MemoryWorkbook).inspect(tab);
+    const at = parseA1(cell)!;
+    const column = seen?.plan?.columns.find((c) => c.index === at.column && at.row >= 1 && at.row <= seen.plan!.dataRows);
+    return { validated: !!column?.validation, numberFormat: column?.format ?? "", marked: !!seen?.marks.some((m) => m.cell === cell) };
+  },
+});
 
 import { setUpTemplates } from "../../src/services/setup";
 import { annualReport } from "../../src/core/templates/association";

@@ -4,7 +4,7 @@ import { ChartSpec } from "../../core/dashboard";
 import { ColumnFormat, OutputLayout } from "../../core/output-table";
 import { FONT_FAMILY, HEADER_BACKGROUND } from "../../core/plan";
 import { SheetPlan } from "../../core/plan";
-import { CellMark, CellUpdate, MARK_BACKGROUND, rowsFromTable, SavableWorkbook } from "../../workbook/workbook";
+import { CellMark, CellUpdate, keptMarks, MARK_BACKGROUND, rowsFromTable, SavableWorkbook } from "../../workbook/workbook";
 import { colour, fromApiValue, quoteTab, rectangular, toApiValue } from "./cells";
 import { GoogleClients } from "./clients";
 import { ExistingRules, numberFormat, planGrid, planRequests } from "./plan-requests";
@@ -191,7 +191,8 @@ export class SheetsWorkbook implements SavableWorkbook {
   markCells(name: string, marks: ReadonlyArray<CellMark>, keep: ReadonlyArray<string> = []): void {
     const tab = this.ensure(name);
     const kept = new Set(keep.map((c) => c.toUpperCase()));
-    const set = marks.filter((m) => !kept.has(m.cell.toUpperCase()));
+    // A kept cell stays as it is now, including a mark queued by an earlier call before this save.
+    const set = keptMarks(tab.pending.marks?.set ?? [], marks, keep);
     const clear = new Set([...(tab.pending.marks?.clear ?? []), ...tab.marked].filter((cell) => !kept.has(cell)));
     const stillMarked = [...tab.marked].filter((cell) => kept.has(cell));
     tab.pending.marks = { clear, set };

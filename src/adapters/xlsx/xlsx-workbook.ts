@@ -125,7 +125,12 @@ export class XlsxWorkbook implements SavableWorkbook {
         if (!note.startsWith(MARK_PREFIX)) return;
         const original = note.includes(MARK_SEPARATOR) ? note.slice(note.indexOf(MARK_SEPARATOR) + MARK_SEPARATOR.length) : "";
         if (original) cell.note = original;
-        else delete (cell as unknown as { _comment?: unknown })._comment; // exceljs has no API to remove a note
+        else {
+          // exceljs has no API to remove a note; a loaded cell also keeps it in its value's model,
+          // so the value is set again (a fresh model) or the next save writes the note back.
+          delete (cell as unknown as { _comment?: unknown })._comment;
+          cell.value = cell.value;
+        }
         patchStyle(cell, { fill: undefined });
       });
     });

@@ -1,6 +1,6 @@
 import { AppsScriptWorkbook } from "../../../src/adapters/apps-script/apps-script-workbook";
 import { Cell } from "../../../src/core/cell";
-import { Workbook } from "../../../src/workbook/workbook";
+import { MARK_BACKGROUND, Workbook } from "../../../src/workbook/workbook";
 import { AppsScriptGlobals, createWorld, SeedCell, World } from "../../stand-ins/apps-script";
 import { describeWorkbookContract } from "../../workbook/contract";
 
@@ -26,5 +26,11 @@ describeWorkbookContract("apps-script", {
     const { world, id, globals } = opened.get(workbook)!;
     world.endExecution(globals);
     return open(world, id, "ola@example.org");
+  },
+  // SpreadsheetApp's own view: Range.getDataValidation, getNumberFormat, getBackground.
+  async look(workbook: Workbook, tab: string, cell: string) {
+    const { id, globals } = opened.get(workbook)!;
+    const range = globals.SpreadsheetApp.openById(id).getSheetByName(tab)!.getRange(cell);
+    return { validated: range.getDataValidation() !== null, numberFormat: range.getNumberFormat(), marked: range.getBackground().toLowerCase() === MARK_BACKGROUND.toLowerCase() };
   },
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { newXlsx, openXlsx, XlsxWorkbook } from "../../../src/adapters/xlsx";
+import { MARK_PREFIX, newXlsx, openXlsx, XlsxWorkbook } from "../../../src/adapters/xlsx";
 import { describeWorkbookContract } from "../../workbook/contract";
 
 const dir = mkdtempSync(path.join(tmpdir(), "samspill-xlsx-contract-"));
@@ -20,5 +20,11 @@ describeWorkbookContract("xlsx", {
     const xlsx = workbook as XlsxWorkbook;
     await xlsx.save();
     return openXlsx(xlsx.file);
+  },
+  // exceljs's own view of the saved file: the cell's dataValidation, numFmt and Samspill's note.
+  async look(workbook, tab, cell) {
+    const found = (workbook as XlsxWorkbook).excel.getWorksheet(tab)!.getCell(cell);
+    const note = typeof found.note === "string" ? found.note : (found.note?.texts ?? []).map((t) => t.text).join("");
+    return { validated: !!found.dataValidation?.type, numberFormat: found.numFmt ?? "", marked: note.startsWith(MARK_PREFIX) };
   },
 });
