@@ -9,6 +9,7 @@ import {
   VIEWS_STATE_KEY,
   workbookViewRegistry,
 } from "./partner-views";
+import { ResultsStore } from "./results-store";
 import { readCentral } from "./rollup";
 import { Workbook } from "../workbook/workbook";
 
@@ -42,4 +43,18 @@ export function runPartnerViews(deps: PartnerViewsDeps): PartnerViewsOutcome {
       budgetMs: deps.budgetMs ?? DEFAULT_VIEWS_BUDGET_MS,
     }),
   );
+}
+
+/**
+ * «Oppdater kommunevisninger» from the central spreadsheet: over the last rollup's stored results.
+ * Without a rollup there is nothing to show: any half-done update is dropped and "no_rollup" given.
+ */
+export function partnerViewsFromCentral(deps: Omit<PartnerViewsDeps, "results">): PartnerViewsOutcome | "no_rollup" {
+  const results = new ResultsStore(deps.central).loadLast().map((r) => r.result);
+  if (!results.length) {
+    deps.store.delete(VIEWS_STATE_KEY);
+    deps.scheduler.cancel();
+    return "no_rollup";
+  }
+  return runPartnerViews({ ...deps, results });
 }

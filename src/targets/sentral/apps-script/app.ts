@@ -6,10 +6,9 @@ import { sentralSelfTest } from "../../../adapters/apps-script/sentral-selftest"
 import { appsScriptViewFiles } from "../../../adapters/apps-script/view-files";
 import { errorText } from "../../../services/key-value";
 import { createAssociation } from "../../../services/new-association";
-import { VIEWS_STATE_KEY } from "../../../services/partner-views";
-import { partnerViewsRunning, runPartnerViews } from "../../../services/partner-views-from-central";
+import { partnerViewsFromCentral, partnerViewsRunning } from "../../../services/partner-views-from-central";
 import type { KeyValueStore } from "../../../services/ports";
-import { LAST_TAB, ResultsStore, WORKING_TAB } from "../../../services/results-store";
+import { LAST_TAB, WORKING_TAB } from "../../../services/results-store";
 import { continueRollup as continueEngine, RollupEngineOptions, RollupStep, startRollup } from "../../../services/rollup-job";
 import { SentralApi } from "../../../ui/api-types";
 import { Workbook } from "../../../workbook/workbook";
@@ -102,24 +101,17 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     }
   };
   const partnerViewsLocked = (store: KeyValueStore, interactive: boolean) => {
-    const workbook = central();
-    const results = new ResultsStore(workbook).loadLast().map((r) => r.result);
-    if (!results.length) {
-      store.delete(VIEWS_STATE_KEY);
-      viewsScheduler.cancel();
-      if (interactive)
-        ui().alert("Kjør «Hent inn og summer» først: kommunevisningene bygger på siste innhenting.");
-      return undefined;
-    }
-    return runPartnerViews({
-      central: workbook,
+    const outcome = partnerViewsFromCentral({
+      central: central(),
       files: appsScriptViewFiles(g.SpreadsheetApp),
-      results,
       now,
       store,
       scheduler: viewsScheduler,
       budgetMs: tuning.viewsBudgetMs,
     });
+    if (outcome !== "no_rollup") return outcome;
+    if (interactive) ui().alert("Kjør «Hent inn og summer» først: kommunevisningene bygger på siste innhenting.");
+    return undefined;
   };
 
   const showSidebar = (file: string, title: string) =>
