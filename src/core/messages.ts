@@ -96,3 +96,21 @@ export function issueMessage(column: ColumnSpec, code: string, raw: unknown, con
     }
   }
 }
+
+/** Ways a spreadsheet service can fail to give a spreadsheet, beyond «finnes ikke» and «mangler tilgang». */
+export type ReadFailureKind = "transient" | "auth" | "missing_tab" | "invalid" | "other";
+
+/**
+ * Why a spreadsheet could not be read, in Norwegian, per failure kind: the service's own (English)
+ * text never reaches Innsamling or Avvik. Shared by the Apps Script and Sheets API readers.
+ */
+export const READ_FAILURE: { message: string; detail: Record<ReadFailureKind, string> } = {
+  message: "Regnearket kunne ikke leses",
+  detail: {
+    transient: "Google svarte ikke, heller ikke etter flere forsøk; prøv igjen senere",
+    auth: "Google avviste innloggingen til Samspill",
+    missing_tab: "Google fant ikke fanene Samspill ba om",
+    invalid: "Google avviste lesingen av fanene",
+    other: "Google svarte med en feil Samspill ikke kjenner",
+  },
+};

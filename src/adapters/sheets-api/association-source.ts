@@ -1,5 +1,7 @@
 import { AssociationSource } from "../../core/association-result";
 import { CellTable } from "../../core/cell";
+import { READ_FAILURE } from "../../core/messages";
+import { resolveTabs } from "../../core/tabs";
 import { ASSOCIATION_TEMPLATES } from "../../core/templates/association";
 import { fromApiValue, quoteTab, rectangular } from "./cells";
 import { GoogleClients } from "./clients";
@@ -17,9 +19,14 @@ const ASSOCIATION_TABS = ASSOCIATION_TEMPLATES.map((t) => t.name);
 /**
  * Reads one association's four tabs with ONE `values.batchGet` (UNFORMATTED_VALUE, SERIAL_NUMBER).
  * Dates arrive as serial day numbers; the core reads a number in a date column as a serial date, so
- * no format lookup is needed. Only when a tab is missing (the API then refuses the whole batch with
- * 400) are the tab names fetched and the existing tabs read again, and the core reports `missing_tab`.
- * 404 → not_found, 403 → no_access (after the gate's retries of 429/5xx), anything else → unreadable.
+ * no format lookup is needed. Only when a tab is missing by its exact name (the API then refuses the
+ * whole batch with 400) are the tab names fetched: the core's tab rules (core/tabs.ts) then find a tab
+ * named but for case or spaces (read, with a warning) and name copies of tabs (a warning), the found
+ * tabs are read again, and the core reports `missing_tab` for the rest. With all four tabs in place
+ * the one batchGet is all (SPEC: one request per association), so a copy next to its intact tab goes
+ * unnoticed here.
+ * 404 → not_found, 403 → no_access (after the gate's retries of 429/5xx), anything else → unreadable,
+ * with a Norwegian reason (Google's own text only on stderr with SAMSPILL_DEBUG=1).
  */
 export async function readAssociationSource(clients: GoogleClients, reference: string, tabs: ReadonlyArray<string> = ASSOCIATION_TABS, options: ReadOptions = {}): Promise<AssociationSource> {
   const spreadsheetId = spreadsheetIdFrom(reference);
@@ -30,8 +37,13 @@ export async function readAssociationSource(clients: GoogleClients, reference: s
     if (httpStatusOf(error) === 400 && /range/i.test(googleReason(error))) {
       try {
         const { data } = await clients.sheets.spreadsheets.get({ spreadsheetId, fields: "sheets.properties.title" });
-        const present = new Set((data.sheets ?? []).map((s) => s.properties?.title ?? ""));
-        return { kind: "read", sheets: await batchRead(clients, spreadsheetId, tabs.filter((t) => present.has(t))) };
+        const titles = (data.sheets ?? []).map((s) => s.properties?.title ?? "");
+        const found = resolveTabs(tabs, titles);
+        const present = tabs.filter((t) => found.tabs[t] !== undefined);
+        const read = await batchRead(clients, spreadsheetId, present.map((t) => found.tabs[t]!));
+        const sheets: Record<string, CellTable | undefined> = {};
+        for (const t of present) sheets[t] = read[found.tabs[t]!];
+        return found.issues.length ? { kind: "read", sheets, issues: found.issues } : { kind: "read", sheets };
       } catch (retryError) {
         return failure(retryError, options);
       }
@@ -65,10 +77,12 @@ export interface ReadOptions {
   throwWhenTransient?: boolean;
 }
 
+/** Google's own (English) text goes to stderr only with SAMSPILL_DEBUG=1, for a technician. */
 function failure(error: unknown, options: ReadOptions = {}): AssociationSource {
   const kind = classifyGoogleError(error);
   if (options.throwWhenTransient && (kind === "transient" || kind === "auth")) throw error;
+  if (process.env.SAMSPILL_DEBUG === "1") process.stderr.write(`samspill: Google (${kind}): ${googleReason(error)}\n`);
   if (kind === "not_found") return { kind: "not_found" };
   if (kind === "no_access") return { kind: "no_access" };
-  return { kind: "unreadable", detail: googleReason(error) };
+  return { kind: "unreadable", message: READ_FAILURE.message, detail: READ_FAILURE.detail[kind] };
 }
