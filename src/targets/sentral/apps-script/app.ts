@@ -1,7 +1,7 @@
 import { AppsScriptWorkbook } from "../../../adapters/apps-script/apps-script-workbook";
 import { createAssociationReader } from "../../../adapters/apps-script/association-reader";
 import { appsScriptCharts } from "../../../adapters/apps-script/charts";
-import { appsScriptAssociationFiles, hideTabs, mailAppMailer, propertiesStore, releaseAfterFlush, scriptLock, triggerScheduler } from "../../../adapters/apps-script/ports";
+import { appsScriptAssociationFiles, hideTabs, mailAppMailer, propertiesStore, scriptLock, triggerScheduler } from "../../../adapters/apps-script/ports";
 import { sentralSelfTest } from "../../../adapters/apps-script/sentral-selftest";
 import { appsScriptViewFiles } from "../../../adapters/apps-script/view-files";
 import { errorText } from "../../../services/key-value";
@@ -13,6 +13,7 @@ import { continueRollup as continueEngine, RollupEngineOptions, RollupStep, star
 import { SentralApi } from "../../../ui/api-types";
 import { Workbook } from "../../../workbook/workbook";
 import type { SentralServices } from "../../shared/gas";
+import { withLockOr } from "../../shared/lock";
 import { addMenu } from "../../shared/menu";
 import { createSentralApi } from "../api";
 import { CONTINUE_HANDLER, CONTINUE_VIEWS_HANDLER, FULL_MENU, MENU, PUBLIC_FUNCTIONS, START_MENU } from "../public";
@@ -88,17 +89,11 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
   /** One execution of «Oppdater kommunevisninger» (the first, or a continuation from its trigger). */
   const partnerViews = (store: KeyValueStore, interactive: boolean) => {
     // One execution at a time (a double click, or the menu while a continuation runs).
-    const lock = g.LockService.getScriptLock();
-    if (!lock.tryLock(2_000)) {
+    return withLockOr(g.LockService.getScriptLock(), g.SpreadsheetApp, 2_000, () => partnerViewsLocked(store, interactive), () => {
       if (!interactive) viewsScheduler.continueLater();
       else ui().alert("Kommunevisningene oppdateres akkurat nå. Prøv igjen om litt.");
       return undefined;
-    }
-    try {
-      return partnerViewsLocked(store, interactive);
-    } finally {
-      releaseAfterFlush(lock, g.SpreadsheetApp);
-    }
+    });
   };
   const partnerViewsLocked = (store: KeyValueStore, interactive: boolean) => {
     const outcome = partnerViewsFromCentral({
@@ -166,10 +161,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
       if (municipalityNumber === null) return;
       const editors = ask("3 av 3", "E-postadressene til foreningens redaktører (skill med komma):");
       if (editors === null) return;
-      const lock = g.LockService.getDocumentLock();
-      if (!lock.tryLock(10_000))
-        return void u.alert("Et annet regneark opprettes akkurat nå. Prøv igjen om litt.");
-      try {
+      const create = () => {
         const result = createAssociation({
           central: central(),
           files: appsScriptAssociationFiles(g.SpreadsheetApp),
@@ -177,15 +169,10 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
           now,
           centralId: g.SpreadsheetApp.getActiveSpreadsheet().getId(),
         });
-        u.alert(
-          result.ok
-            ? `${result.message}\n\n${result.url}`
-            : `Regnearket ble ikke opprettet:\n\n${result.message}`,
-        );
+        u.alert(result.ok ? `${result.message}\n\n${result.url}` : `Regnearket ble ikke opprettet:\n\n${result.message}`);
         return result;
-      } finally {
-        releaseAfterFlush(lock, g.SpreadsheetApp);
-      }
+      };
+      return withLockOr(g.LockService.getDocumentLock(), g.SpreadsheetApp, 10_000, create, () => void u.alert("Et annet regneark opprettes akkurat nå. Prøv igjen om litt."));
     },
 
     updatePartnerViews() {
