@@ -1,17 +1,23 @@
 import { AssociationSource } from "../../core/association-result";
 import { Cell, CellTable } from "../../core/cell";
 import { RegistryAssociation } from "../../core/central-inputs";
+import { READ_FAILURE } from "../../core/messages";
+import { resolveTabs } from "../../core/tabs";
 import { ASSOCIATION_TEMPLATES } from "../../core/templates/association";
+import type { GoogleFailure } from "../../services/ports";
 import { classifyError, RetryOptions, withRetry } from "./retry";
 
 /**
  * Reads one association with the Sheets advanced service in at most 2 calls:
  * 1. values.batchGet of the four tabs (UNFORMATTED_VALUE, dates as SERIAL_NUMBER: the core reads
  *    serial numbers in date columns). This is the one call when all four tabs exist.
- * 2. Only when a tab is missing (batchGet then fails as a whole with "Unable to parse range"):
- *    spreadsheets.get with grid data of every tab, which says which tabs exist and gives their
- *    values in the same call.
- * Transient failures are retried (retry.ts); not found / no access become statuses.
+ * 2. Only when a tab is missing by its exact name (batchGet then fails as a whole with "Unable to
+ *    parse range"): spreadsheets.get with grid data of every tab, which says which tabs exist and
+ *    gives their values in the same call. The core's tab rules (core/tabs.ts) then read a tab named
+ *    but for case or spaces (with a warning) and name copies of tabs (a warning). With all four tabs
+ *    in place the one batchGet is all, so a copy next to its intact tab goes unnoticed here.
+ * Transient failures are retried (retry.ts); not found / no access become statuses; any other
+ * failure is `unreadable` with a Norwegian reason — Google's English never reaches Innsamling/Avvik.
  */
 
 type SheetsService = Pick<GoogleAppsScript.Sheets, "Spreadsheets">;
@@ -70,8 +76,7 @@ export function createAssociationReader(
       return { kind: "read", sheets };
     } catch (error) {
       const failure = classifyError(error);
-      if (failure === "not_found" || failure === "no_access") return { kind: failure };
-      if (failure !== "missing_tab") throw error;
+      if (failure !== "missing_tab") return unreachable(failure);
     }
     try {
       const spreadsheet = paced(() =>
@@ -80,20 +85,30 @@ export function createAssociationReader(
           fields: "sheets(properties(title),data(rowData(values(effectiveValue))))",
         }),
       );
+      const all = spreadsheet.sheets ?? [];
+      const found = resolveTabs(
+        TABS,
+        all.map((sheet) => sheet.properties?.title ?? ""),
+      );
       const sheets: Record<string, CellTable | undefined> = {};
-      for (const sheet of spreadsheet.sheets ?? []) {
-        const title = sheet.properties?.title ?? "";
-        if (!TABS.includes(title)) continue;
-        const rows = (sheet.data?.[0]?.rowData ?? []).map((row) =>
+      for (const name of TABS) {
+        const sheet = all.find(
+          (s) => found.tabs[name] !== undefined && s.properties?.title === found.tabs[name],
+        );
+        if (!sheet) continue;
+        sheets[name] = (sheet.data?.[0]?.rowData ?? []).map((row) =>
           (row.values ?? []).map((v) => cellOf(v.effectiveValue)),
         );
-        sheets[title] = rows;
       }
-      return { kind: "read", sheets };
+      return found.issues.length ? { kind: "read", sheets, issues: found.issues } : { kind: "read", sheets };
     } catch (error) {
-      const failure = classifyError(error);
-      if (failure === "not_found" || failure === "no_access") return { kind: failure };
-      throw error;
+      return unreachable(classifyError(error));
     }
   };
+}
+
+/** A failure as a status: not found / no access, else `unreadable` with a Norwegian reason (core/messages). */
+function unreachable(failure: GoogleFailure): AssociationSource {
+  if (failure === "not_found" || failure === "no_access") return { kind: failure };
+  return { kind: "unreadable", message: READ_FAILURE.message, detail: READ_FAILURE.detail[failure] };
 }

@@ -30,7 +30,9 @@ describe("the Sheets API reader finds tabs as people name them (core/tabs.ts)", 
     expect(source.kind).toBe("read");
     if (source.kind !== "read") return;
     expect(source.sheets.Aktiviteter?.[1]?.length).toBeGreaterThan(0);
-    expect(source.issues).toEqual([expect.objectContaining({ code: "tab_name_differs", severity: "warning", sheet: "Aktiviteter" })]);
+    expect(source.issues).toEqual([
+      expect.objectContaining({ code: "tab_name_differs", severity: "warning", sheet: "Aktiviteter" }),
+    ]);
     expect(source.issues![0].message).toContain("«aktiviteter »");
     // Two requests: the batchGet by exact names (refused), then the titles; then the found tabs.
     expect(harness.server.countBy("spreadsheets.get", { spreadsheetId: id })).toBe(1);
@@ -58,13 +60,24 @@ describe("Google's failures reach people in Norwegian", () => {
   ])("a %i with Google's English leaves no English in Innsamling or Avvik", async (status, message) => {
     const associations = testAssociations(6);
     const centralId = seedStandIn(harness.server, associations);
-    harness.server.failNext({ endpoint: "values.batchGet", spreadsheetId: associations[0].spreadsheetId, status, message, times: 5 });
+    harness.server.failNext({
+      endpoint: "values.batchGet",
+      spreadsheetId: associations[0].spreadsheetId,
+      status,
+      message,
+      times: 5,
+    });
     const clients = await harness.clients();
     const { outcome } = await googleRollup({ central: centralId }, testContext(), clients);
     await clients.gate.stop();
     expect(outcome.results.find((r) => r.id === associations[0].id)?.status).toBe("Kan ikke leses");
     for (const tab of ["Innsamling", "Avvik"]) {
-      const text = harness.server.getValues(centralId, tab).flat().filter((cell) => cell !== null).map(String).join("\n");
+      const text = harness.server
+        .getValues(centralId, tab)
+        .flat()
+        .filter((cell) => cell !== null)
+        .map(String)
+        .join("\n");
       expect(text).not.toMatch(ENGLISH);
       expect(text).not.toContain("TYPE_STRING");
     }
@@ -75,10 +88,20 @@ describe("Google's failures reach people in Norwegian", () => {
   it("a spreadsheet Google keeps failing is «Kan ikke leses» with a Norwegian reason when the read does not stop the run", async () => {
     const [association] = testAssociations(1);
     const id = harness.server.addSpreadsheet({ title: "ustabil", sheets: association.sheets as never });
-    harness.server.failNext({ endpoint: "values.batchGet", spreadsheetId: id, status: 503, message: "The service is currently unavailable.", times: 10 });
+    harness.server.failNext({
+      endpoint: "values.batchGet",
+      spreadsheetId: id,
+      status: 503,
+      message: "The service is currently unavailable.",
+      times: 10,
+    });
     const clients = await harness.clients({ maxRetries: 2 });
     const source = await readAssociationSource(clients, id);
     await clients.gate.stop();
-    expect(source).toEqual({ kind: "unreadable", message: "Regnearket kunne ikke leses", detail: "Google svarte ikke, heller ikke etter flere forsøk; prøv igjen senere" });
+    expect(source).toEqual({
+      kind: "unreadable",
+      message: "Regnearket kunne ikke leses",
+      detail: "Google svarte ikke, heller ikke etter flere forsøk; prøv igjen senere",
+    });
   });
 });
