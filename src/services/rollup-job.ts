@@ -140,6 +140,27 @@ export function startRollup(options: RollupEngineOptions): RollupStep {
 }
 
 /** The time-driven trigger: continues the rollup in progress (nothing to do when there is none). */
+const FAILURES_KEY = "samspill.rollup.failures";
+
+/**
+ * The continuation trigger's run. An unexpected failure is tried again by a later run, twice; then
+ * the trigger is removed and the run is left to go stale. The error is thrown on, in Norwegian.
+ */
+export function continueFromTrigger(options: RollupEngineOptions, after: (step: RollupStep) => void = () => undefined): RollupStep {
+  try {
+    const step = continueRollup(options);
+    after(step);
+    options.properties.delete(FAILURES_KEY);
+    return step;
+  } catch (error) {
+    const failures = Number(options.properties.get(FAILURES_KEY) ?? 0) + 1;
+    options.properties.set(FAILURES_KEY, String(failures));
+    if (failures < 3) options.scheduler?.continueLater();
+    else options.scheduler?.cancel();
+    throw new Error(`Innhentingen stoppet: ${errorText(error)}`);
+  }
+}
+
 export function continueRollup(options: RollupEngineOptions): RollupStep {
   const busy = (): RollupStep => {
     options.scheduler?.continueLater();

@@ -4,6 +4,7 @@ import { RegistryAssociation, spreadsheetKey } from "../../src/core/central-inpu
 import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
 import { runRollup } from "../../src/services/rollup";
 import {
+  continueFromTrigger,
   continueRollup,
   RollupEngineOptions,
   RollupStep,
@@ -90,6 +91,19 @@ function finish(
 }
 
 describe("the resumable rollup (Hent inn og summer)", () => {
+  it("tries a continuation that fails unexpectedly again twice, then removes its trigger", () => {
+    const t = setUp(30);
+    expect(startRollup(t.options({ readBudgetMs: 5_000 })).kind).toBe("continuing");
+    const failing = { ...t.workbook, sheetNames: () => t.workbook.sheetNames(), read: () => { throw new Error("Service Spreadsheets failed"); } };
+    const broken = t.options({ readBudgetMs: 5_000, central: failing as unknown as MemoryWorkbook });
+    t.scheduled.length = 0;
+    for (let run = 1; run <= 3; run++) expect(() => continueFromTrigger(broken)).toThrow("Innhentingen stoppet: Service Spreadsheets failed");
+    expect(t.scheduled).toEqual(["later", "later", "cancel"]);
+    // A run that works again clears the count.
+    continueFromTrigger(t.options({ readBudgetMs: 5_000 }));
+    expect(t.properties.get("samspill.rollup.failures")).toBeNull();
+  });
+
   it("publishes the same outputs when cut off by its time budget as an uninterrupted run", async () => {
     // A deadline already passed: the rollup is final and writes Historikk too.
     const whole = setUp(300, 1000, "15.01.2026");

@@ -4,12 +4,11 @@ import { appsScriptCharts } from "../../../adapters/apps-script/charts";
 import { appsScriptAssociationFiles, hideTabs, mailAppMailer, propertiesStore, scriptLock, triggerScheduler } from "../../../adapters/apps-script/ports";
 import { sentralSelfTest } from "../../../adapters/apps-script/sentral-selftest";
 import { appsScriptViewFiles } from "../../../adapters/apps-script/view-files";
-import { errorText } from "../../../services/key-value";
 import { createAssociation } from "../../../services/new-association";
 import { partnerViewsFromCentral, partnerViewsRunning } from "../../../services/partner-views-from-central";
 import type { KeyValueStore } from "../../../services/ports";
 import { LAST_TAB, WORKING_TAB } from "../../../services/results-store";
-import { continueRollup as continueEngine, RollupEngineOptions, RollupStep, startRollup } from "../../../services/rollup-job";
+import { continueFromTrigger, RollupEngineOptions, RollupStep, startRollup } from "../../../services/rollup-job";
 import { SentralApi } from "../../../ui/api-types";
 import { Workbook } from "../../../workbook/workbook";
 import type { SentralServices } from "../../shared/gas";
@@ -34,8 +33,6 @@ export interface SentralTuning {
 }
 
 export type SentralApp = Record<(typeof PUBLIC_FUNCTIONS)[number], (...args: any[]) => any>;
-
-const FAILURES_KEY = "samspill.rollup.failures";
 
 export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): SentralApp {
   const now = tuning.now ?? (() => new Date());
@@ -134,19 +131,7 @@ export function createSentralApp(g: GasGlobals, tuning: SentralTuning = {}): Sen
     },
 
     continueRollup() {
-      const store = properties();
-      try {
-        const step = report(continueEngine(engine()));
-        store.delete(FAILURES_KEY);
-        return step.message;
-      } catch (error) {
-        // An unexpected failure: try again a couple of times, then leave the run to go stale.
-        const failures = Number(store.get(FAILURES_KEY) ?? 0) + 1;
-        store.set(FAILURES_KEY, String(failures));
-        if (failures < 3) scheduler.continueLater();
-        else scheduler.cancel();
-        throw new Error(`Innhentingen stoppet: ${errorText(error)}`);
-      }
+      return continueFromTrigger(engine(), report).message;
     },
 
     createAssociationSpreadsheet() {
