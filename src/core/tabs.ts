@@ -59,6 +59,18 @@ export function resolveTabs(templateNames: ReadonlyArray<string>, sheetNames: Re
   return { tabs, issues };
 }
 
+/**
+ * The tab name in an A1 range as a spreadsheet service returns it (`'Kopi av x'!A1:B2`, `Ark1!A1`):
+ * Google matches a tab name in a range regardless of case and answers with the tab's own name, so a
+ * reader can see a tab named but for case without asking for the tab names.
+ */
+export function tabOfRange(range: string): string {
+  const quoted = /^'((?:[^']|'')*)'(?:!|$)/.exec(range);
+  if (quoted) return quoted[1].replace(/''/g, "'");
+  const bang = range.lastIndexOf("!");
+  return bang < 0 ? range : range.slice(0, bang);
+}
+
 function copyOf(sheet: string, wanted: ReadonlyMap<string, string>): string | undefined {
   for (const pattern of COPY_PATTERNS) {
     const match = pattern.exec(sheet.trim());

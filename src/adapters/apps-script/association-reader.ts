@@ -2,7 +2,7 @@ import { AssociationSource } from "../../core/association-result";
 import { Cell, CellTable } from "../../core/cell";
 import { RegistryAssociation } from "../../core/central-inputs";
 import { READ_FAILURE } from "../../core/messages";
-import { resolveTabs } from "../../core/tabs";
+import { resolveTabs, tabOfRange } from "../../core/tabs";
 import { ASSOCIATION_TEMPLATES } from "../../core/templates/association";
 import type { GoogleFailure } from "../../services/ports";
 import { classifyError, RetryOptions, withRetry } from "./retry";
@@ -15,7 +15,8 @@ import { classifyError, RetryOptions, withRetry } from "./retry";
  *    parse range"): spreadsheets.get with grid data of every tab, which says which tabs exist and
  *    gives their values in the same call. The core's tab rules (core/tabs.ts) then read a tab named
  *    but for case or spaces (with a warning) and name copies of tabs (a warning). With all four tabs
- *    in place the one batchGet is all, so a copy next to its intact tab goes unnoticed here.
+ *    in place the one batchGet is all: Google matches a tab named but for case itself and its answer
+ *    names the tab as it is (a warning), but a copy next to its intact tab goes unnoticed here.
  * Transient failures are retried (retry.ts); not found / no access become statuses; any other
  * failure is `unreadable` with a Norwegian reason — Google's English never reaches Innsamling/Avvik.
  */
@@ -73,7 +74,12 @@ export function createAssociationReader(
       const ranges = response.valueRanges ?? [];
       const sheets: Record<string, CellTable | undefined> = {};
       TABS.forEach((name, i) => (sheets[name] = (ranges[i]?.values ?? []) as CellTable));
-      return { kind: "read", sheets };
+      // Google matched a tab named but for case: the answer's ranges name the tab as it is.
+      const { issues } = resolveTabs(
+        TABS,
+        TABS.map((name, i) => (ranges[i]?.range ? tabOfRange(ranges[i].range!) : name)),
+      );
+      return issues.length ? { kind: "read", sheets, issues } : { kind: "read", sheets };
     } catch (error) {
       const failure = classifyError(error);
       if (failure !== "missing_tab") return unreachable(failure);

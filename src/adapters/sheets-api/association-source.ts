@@ -1,7 +1,7 @@
 import { AssociationSource } from "../../core/association-result";
 import { CellTable } from "../../core/cell";
 import { READ_FAILURE } from "../../core/messages";
-import { resolveTabs } from "../../core/tabs";
+import { resolveTabs, tabOfRange } from "../../core/tabs";
 import { ASSOCIATION_TEMPLATES } from "../../core/templates/association";
 import { fromApiValue, quoteTab, rectangular } from "./cells";
 import { GoogleClients } from "./clients";
@@ -23,8 +23,9 @@ const ASSOCIATION_TABS = ASSOCIATION_TEMPLATES.map((t) => t.name);
  * whole batch with 400) are the tab names fetched: the core's tab rules (core/tabs.ts) then find a tab
  * named but for case or spaces (read, with a warning) and name copies of tabs (a warning), the found
  * tabs are read again, and the core reports `missing_tab` for the rest. With all four tabs in place
- * the one batchGet is all (SPEC: one request per association), so a copy next to its intact tab goes
- * unnoticed here.
+ * the one batchGet is all (SPEC: one request per association): Google matches a tab named but for
+ * case itself and its answer names the tab as it is (a warning), but a copy next to its intact tab
+ * goes unnoticed here.
  * 404 → not_found, 403 → no_access (after the gate's retries of 429/5xx), anything else → unreadable,
  * with a Norwegian reason (Google's own text only on stderr with SAMSPILL_DEBUG=1).
  */
@@ -32,7 +33,11 @@ export async function readAssociationSource(clients: GoogleClients, reference: s
   const spreadsheetId = spreadsheetIdFrom(reference);
   if (!spreadsheetId) return { kind: "not_found", detail: "tom adresse" };
   try {
-    return { kind: "read", sheets: await batchRead(clients, spreadsheetId, tabs) };
+    const titles: string[] = [];
+    const sheets = await batchRead(clients, spreadsheetId, tabs, titles);
+    // Google matched a tab named but for case: the answer's ranges name the tab as it is.
+    const { issues } = resolveTabs(tabs, titles);
+    return issues.length ? { kind: "read", sheets, issues } : { kind: "read", sheets };
   } catch (error) {
     if (httpStatusOf(error) === 400 && /range/i.test(googleReason(error))) {
       try {
@@ -52,7 +57,8 @@ export async function readAssociationSource(clients: GoogleClients, reference: s
   }
 }
 
-async function batchRead(clients: GoogleClients, spreadsheetId: string, tabs: ReadonlyArray<string>): Promise<Record<string, CellTable | undefined>> {
+/** Reads whole tabs by name; `titles` gets each tab's own name as Google answered it. */
+async function batchRead(clients: GoogleClients, spreadsheetId: string, tabs: ReadonlyArray<string>, titles: string[] = []): Promise<Record<string, CellTable | undefined>> {
   const sheets: Record<string, CellTable | undefined> = {};
   if (!tabs.length) return sheets;
   const { data } = await clients.sheets.spreadsheets.values.batchGet({
@@ -63,6 +69,8 @@ async function batchRead(clients: GoogleClients, spreadsheetId: string, tabs: Re
     majorDimension: "ROWS",
   });
   tabs.forEach((title, i) => {
+    const range = data.valueRanges?.[i]?.range;
+    titles.push(range ? tabOfRange(range) : title);
     const rows = (data.valueRanges?.[i]?.values ?? []) as unknown[][];
     sheets[title] = rectangular(rows.map((row) => row.map((value) => fromApiValue(value))));
   });

@@ -38,6 +38,20 @@ describe("the Sheets API reader finds tabs as people name them (core/tabs.ts)", 
     expect(harness.server.countBy("spreadsheets.get", { spreadsheetId: id })).toBe(1);
   });
 
+  it("warns about a tab named but for case, which Google reads in the one batchGet", async () => {
+    const id = seedRenamed({ Milepæler: "MILEPÆLER" });
+    const clients = await harness.clients();
+    const source = await readAssociationSource(clients, id);
+    await clients.gate.stop();
+    if (source.kind !== "read") throw new Error(source.kind);
+    expect(source.sheets.Milepæler?.length).toBeGreaterThan(1);
+    expect(source.issues).toEqual([
+      expect.objectContaining({ code: "tab_name_differs", sheet: "Milepæler" }),
+    ]);
+    expect(harness.server.countBy("values.batchGet", { spreadsheetId: id })).toBe(1);
+    expect(harness.server.countBy("spreadsheets.get", { spreadsheetId: id })).toBe(0);
+  });
+
   it("names a copy of a tab as a warning and leaves its rows unread", async () => {
     const id = seedRenamed({ Tiltak: "Tiltak " }, ["Kopi av Milepæler", "Aktiviteter (2)"]);
     const clients = await harness.clients();

@@ -45,6 +45,19 @@ describe("the bound script reads tabs as people name them (core/tabs.ts)", () =>
   });
 });
 
+describe("the bound script warns about a tab named but for case", () => {
+  it("in the one batchGet Google answers with the tab's own name", () => {
+    const t = sentralWorld(3);
+    const ss = t.world.globalsFor({ userEmail: STAFF }).SpreadsheetApp.openById(t.associationSpreadsheet(2));
+    ss.getSheetByName("Tiltak")!.setName("TILTAK");
+    t.world.resetCalls();
+    t.app().collectAndSummarise();
+    expect(t.world.callsOf("Sheets.Spreadsheets.Values.batchGet")).toBe(3);
+    expect(t.world.callsOf("Sheets.Spreadsheets.get")).toBe(0);
+    expect(avvikOf(t, "F0002").map((r) => [r[7], r[2]])).toContainEqual(["tab_name_differs", "Tiltak"]);
+  });
+});
+
 describe("Google's failures reach people in Norwegian in the bound script", () => {
   it.each([
     ["a refusal Samspill does not know", "Invalid value at 'ranges': the request could not be parsed.", 1],
