@@ -1,5 +1,6 @@
-// npm run bench: runs every bench/*.bench.ts module and writes bench/results.json.
-import { readdirSync, writeFileSync } from "node:fs";
+// npm run bench: runs every bench/*.bench.ts module and writes bench/results.json
+// (`npm run bench -- NAME` runs the modules whose file name contains NAME and keeps the other figures).
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { BenchModule, Figure } from "./figures";
@@ -19,9 +20,19 @@ async function main(): Promise<void> {
     for (const f of found) console.error(`  ${f.name} = ${f.value} ${f.unit}`);
   }
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const results = { measuredAt: new Date().toISOString(), machine, figures };
-  writeFileSync(join(__dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
-  console.log(`bench/results.json: ${figures.length} figures`);
+  const file = join(__dirname, "results.json");
+  const measuredAt = new Date().toISOString();
+  // `npm run bench -- NAME` measures some modules only: their figures replace the same names in the
+  // file and the rest are kept, each stamped with when it was measured.
+  let kept: Figure[] = [];
+  if (only && existsSync(file)) {
+    const previous = JSON.parse(readFileSync(file, "utf8")) as { measuredAt: string; figures: Figure[] };
+    const fresh = new Set(figures.map((f) => f.name));
+    kept = previous.figures.filter((f) => !fresh.has(f.name)).map((f) => ({ ...f, measuredAt: f.measuredAt ?? previous.measuredAt }));
+  }
+  const results = { measuredAt, machine, figures: [...kept, ...figures].sort((a, b) => a.name.localeCompare(b.name)) };
+  writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+  console.log(`bench/results.json: ${figures.length} figures measured${kept.length ? `, ${kept.length} kept from earlier runs` : ""}`);
 }
 
 main().catch((error) => {
