@@ -2,20 +2,13 @@ import { AssociationResult } from "./association-result";
 import { Cell } from "./cell";
 import { dateAtNoonUtc, IsoDate } from "./dates";
 import { ColumnFormat, instant, OutputTable, outputTable } from "./output-table";
+import { Issue } from "./issues";
 import { findMunicipality } from "./reference";
 import { compareAssociations, Summary } from "./summary";
 import { isOverdue } from "./templates/association";
+import { count, describeIssue, describeSeverity, goalName, PERCENT_GOALS } from "./wording";
 
 /** The central spreadsheet's output tabs (SPEC "The central spreadsheet"), each rewritten whole. */
-
-const GOAL_NAMES: Record<string, string> = {
-  members: "Medlemmer",
-  counties: "Fylker med lokale tiltak",
-  participantGrowth: "Vekst i deltakere",
-  agreements: "Foreninger med kommuneavtale",
-  grantGrowth: "Vekst i statstilskudd",
-};
-const PERCENT_GOALS = new Set(["participantGrowth", "grantGrowth"]);
 
 const date = (iso: IsoDate | undefined): Cell => (iso ? dateAtNoonUtc(iso) : "");
 const yesNo = (value: boolean) => (value ? "Ja" : "Nei");
@@ -26,14 +19,24 @@ export interface ReadStamp {
   readAt: Record<string, string>;
 }
 
+/** "Påkrevd felt mangler (2), Kolonne mangler (1)": an association's problems by kind, most frequent first. */
+export function problemKinds(issues: ReadonlyArray<Issue>, most = 3): string {
+  const kinds = new Map<string, number>();
+  for (const issue of issues) kinds.set(describeIssue(issue.code), (kinds.get(describeIssue(issue.code)) ?? 0) + 1);
+  const sorted = [...kinds].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const shown = sorted.slice(0, most).map(([kind, n]) => `${kind} (${n})`);
+  if (sorted.length > most) shown.push(`og ${count(sorted.length - most, "annen type", "andre typer")}`);
+  return shown.join(", ");
+}
+
 export function collectionTable(results: ReadonlyArray<AssociationResult>, stamp?: ReadStamp): OutputTable {
   const rows = [...results].sort(compareAssociations).map((r) => {
     const errors = r.issues.filter((i) => i.severity === "error").length;
-    return [r.id, r.name, r.municipalityNumber, municipalityName(r.municipalityNumber), r.county, r.status, r.rows.read, r.rows.counted, r.rows.rejected, errors, r.issues.length - errors, instant(r.submittedAt), instant(stamp?.readAt[r.id] ?? "")];
+    return [r.id, r.name, r.municipalityNumber, municipalityName(r.municipalityNumber), r.county, r.status, r.rows.read, r.rows.counted, r.rows.rejected, errors, r.issues.length - errors, instant(r.submittedAt), instant(stamp?.readAt[r.id] ?? ""), problemKinds(r.issues)];
   });
   return outputTable(
     "Innsamling",
-    [["Forening-ID", "text"], ["Forening", "text"], ["Kommunenummer", "text"], ["Kommune", "text"], ["Fylke", "text"], ["Status", "text"], ["Rader lest", "whole"], ["Rader talt", "whole"], ["Rader avvist", "whole"], ["Feil", "whole"], ["Advarsler", "whole"], ["Innsendt", "datetime"], ["Lest", "datetime"]],
+    [["Forening-ID", "text"], ["Forening", "text"], ["Kommunenummer", "text"], ["Kommune", "text"], ["Fylke", "text"], ["Status", "text"], ["Rader lest", "whole"], ["Rader talt", "whole"], ["Rader avvist", "whole"], ["Feil", "whole"], ["Advarsler", "whole"], ["Innsendt", "datetime"], ["Lest", "datetime"], ["Problemer", "text"]],
     rows,
   );
 }
@@ -84,9 +87,9 @@ export function activityTypeTable(summary: Summary): OutputTable {
 export function goalsTable(summary: Summary): OutputTable {
   return outputTable(
     "Mål",
-    [["Mål", "text"], ["Mål-ID", "text"], ["Målverdi", "decimal"], ["Faktisk", "decimal"], ["Nådd", "text"], ["Enhet", "text"]],
-    summary.goals.map((g) => [GOAL_NAMES[g.id], g.id, g.target, g.actual ?? "", g.actual === null ? "Ukjent" : yesNo(g.met), PERCENT_GOALS.has(g.id) ? "andel (0,10 = 10 %)" : "antall"]),
-    { cellFormats: goalCellFormats(summary, [2, 3]) },
+    [["Mål", "text"], ["Målverdi", "decimal"], ["Faktisk", "decimal"], ["Nådd", "text"], ["Enhet", "text"], ["Kode", "text"]],
+    summary.goals.map((g) => [goalName(g.id), g.target, g.actual ?? "", g.actual === null ? "Ukjent" : yesNo(g.met), PERCENT_GOALS.has(g.id) ? "andel (0,10 = 10 %)" : "antall", g.id]),
+    { cellFormats: goalCellFormats(summary, [1, 2]) },
   );
 }
 
@@ -136,8 +139,8 @@ export function issuesTable(summary: Summary, results: ReadonlyArray<Association
   const names = new Map(results.map((r) => [r.id, r.name]));
   return outputTable(
     "Avvik",
-    [["Forening-ID", "text"], ["Forening", "text"], ["Fane", "text"], ["Celle", "text"], ["Kode", "text"], ["Alvorlighet", "text"], ["Melding", "text"]],
-    summary.issues.map((i) => [i.association ?? "", names.get(i.association ?? "") ?? "Sentralt regneark", i.sheet, i.cell, i.code, i.severity === "error" ? "Feil" : "Advarsel", i.message]),
+    [["Forening-ID", "text"], ["Forening", "text"], ["Fane", "text"], ["Celle", "text"], ["Alvorlighet", "text"], ["Problem", "text"], ["Melding", "text"], ["Kode", "text"]],
+    summary.issues.map((i) => [i.association ?? "", names.get(i.association ?? "") ?? "Sentralt regneark", i.sheet, i.cell, describeSeverity(i.severity), describeIssue(i.code), i.message, i.code]),
   );
 }
 

@@ -9,6 +9,7 @@ import { CENTRAL_INPUT_TEMPLATES } from "../core/templates/central";
 import { Workbook } from "../workbook/workbook";
 import { CHARTS, DASHBOARD, dashboardGrid } from "../core/dashboard";
 import type { Charts } from "./ports";
+import { associationStatusLine } from "../core/wording";
 
 export interface RollupOptions {
   central: Workbook;
@@ -94,9 +95,9 @@ export function publishRollup({ central, inputs, year, today, results, readAt, l
   // Historikk: only the final rollup of Oppsett's Rapportår, only its own row, cell by cell.
   const history = historyDecision(inputs, year, today);
   const final = history === "write";
-  const note = `${summary.associations.ok} OK, ${summary.associations.withIssues} med avvik, ${summary.associations.notSubmitted} ikke sendt inn, ${summary.associations.unreachable} utilgjengelige${final ? "; Historikk oppdatert" : ""}`;
+  const note = `${associationStatusLine(summary.associations).replace(/^[^:]*: /, "")}${final ? "; Historikk oppdatert" : ""}`;
   outputs.push(logTable(central.read("Logg"), { ...log, associations: results.length, note }));
-  for (const table of outputs) central.write(table.name, grid(table), table.formats);
+  for (const table of outputs) central.write(table.name, grid(table), table.formats, table.layout);
   if (final) central.setCells("Historikk", historyCells(central.read("Historikk"), summary, inputs.settings.grantThisYear));
   if (charts) {
     // One write for Dashbord's cells; the charts are made once and follow the cells they read.

@@ -28,7 +28,7 @@ describe("Sett opp rapportmal", () => {
     const tab = (name: string) => snap.sheets.find((s) => s.name === name)!;
     expect(tab("Aktiviteter").values[0]).toEqual(ACTIVITY_HEADER);
     expect(tab("Aktiviteter").frozenRows).toBe(1);
-    expect(tab("Aktiviteter").notes.F1).toBe("Påkrevd: et helt tall mellom 0 og 10000.");
+    expect(tab("Aktiviteter").notes.F1).toBe("Påkrevd: et helt tall mellom 0 og 10 000.");
     expect(tab("Aktiviteter").fontWeights.A1).toBe("bold");
     // One width for every template column in Sheets (one call per tab; the .xlsx has the planned widths).
     expect(tab("Aktiviteter").columnWidths.C).toBe(180);
@@ -73,7 +73,7 @@ describe("Kontroller rapporten", () => {
     rows[2][5] = 20000;
     const h = harness({ Årsrapport: annualReportRows(), Aktiviteter: rows });
     const first = h.app.getProblems();
-    expect(first.problems).toContainEqual(expect.objectContaining({ sheet: "Aktiviteter", cell: "F3", code: "out_of_range", severity: "error", message: "Deltakere må være et helt tall mellom 0 og 10000" }));
+    expect(first.problems).toContainEqual(expect.objectContaining({ sheet: "Aktiviteter", cell: "F3", code: "out_of_range", severity: "error", message: "Deltakere må være et helt tall mellom 0 og 10 000 (ikke «20000»)" }));
     expect(first.problems).toContainEqual(expect.objectContaining({ sheet: "Milepæler", code: "missing_tab" }));
     expect(h.world.snapshot(h.id).sheets.find((s) => s.name === "Aktiviteter")!.backgrounds).toEqual({ F3: MARK });
 
@@ -252,7 +252,7 @@ describe("Registrer aktivitet", () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors).toEqual([
       { field: "date", message: "Dato må være en dato i rapportåret 2025" },
-      { field: "participants", message: "Deltakere må være et helt tall mellom 0 og 10000" },
+      { field: "participants", message: "Deltakere må være et helt tall mellom 0 og 10 000 (ikke «20000»)" },
     ]);
     expect(h.values("Aktiviteter")).toEqual([ACTIVITY_HEADER]);
   });
