@@ -58,17 +58,19 @@ export class GoogleModeError extends Error {
 export function spreadsheetProblem(error: unknown, what: string, id: string): GoogleModeError {
   if (error instanceof GoogleModeError) return error;
   const failure = classifyGoogleError(error);
-  const reason = googleReason(error);
+  // Google's own reason is English: only a technician sees it (SAMSPILL_DEBUG=1), never appended.
+  if (process.env.SAMSPILL_DEBUG === "1") process.stderr.write(`samspill: Google (${failure}): ${googleReason(error)}\n`);
+  const about = id ? `${what} (${id})` : what;
   switch (failure) {
     case "not_found":
       return new GoogleModeError(`Fant ikke ${what} (${id}). Sjekk ID-en eller adressen.`, failure);
     case "no_access":
       return new GoogleModeError(`Samspill har ikke tilgang til ${what} (${id}). Del regnearket med tjenestekontoen (som redaktør) og prøv igjen.`, failure);
     case "auth":
-      return new GoogleModeError(`Google avviste innloggingen: ${reason}. Sjekk nøkkelfilen eller standardpåloggingen (ADC).`, failure);
+      return new GoogleModeError(`Google avviste innloggingen. Sjekk nøkkelfilen eller standardpåloggingen (ADC).`, failure);
     case "transient":
-      return new GoogleModeError(`Google svarte ikke som ventet for ${what} (${id}), heller ikke etter flere forsøk: ${reason}. Prøv igjen om litt.`, failure);
+      return new GoogleModeError(`Google svarte ikke som ventet for ${about}, heller ikke etter flere forsøk. Prøv igjen om litt.`, failure);
     default:
-      return new GoogleModeError(`Google avviste forespørselen for ${what} (${id}): ${reason}`, failure);
+      return new GoogleModeError(`Google avviste forespørselen for ${about}.`, failure);
   }
 }

@@ -2,6 +2,7 @@ import { promises as fs } from "node:fs";
 import { AssociationResult } from "../../core/association-result";
 import { RegistryAssociation } from "../../core/central-inputs";
 import { todayInOslo } from "../../core/dates";
+import { counted } from "../../core/wording";
 import { findMunicipality } from "../../core/reference";
 import { checkedSummaryJson } from "../../core/summary-schema";
 import { ASSOCIATION_TEMPLATES } from "../../core/templates/association";
@@ -95,8 +96,11 @@ function associationReader(clients: GoogleClients) {
 
 function stopIfGoogleFailed(failures: unknown[], what: string): void {
   if (!failures.length) return;
-  const reason = spreadsheetProblem(failures[0], "en forening", "").message;
-  throw new UserError(`${failures.length} foreninger kunne ikke leses fordi Google ikke svarte, heller ikke etter gjentatte forsøk; ${what}. (${reason})`);
+  // Google's own (English) reason is not appended: spreadsheetProblem shows it with SAMSPILL_DEBUG=1.
+  const problem = spreadsheetProblem(failures[0], "en forening", "");
+  const how = counted(failures.length, "association");
+  if (problem.failure === "auth") throw new UserError(`${how} kunne ikke leses; ${what}. ${problem.message}`);
+  throw new UserError(`${how} kunne ikke leses fordi Google ikke svarte, heller ikke etter gjentatte forsøk; ${what}.`);
 }
 
 function figures(clients: GoogleClients): RequestFigures {

@@ -119,3 +119,27 @@ describe("Google's failures reach people in Norwegian", () => {
     });
   });
 });
+
+describe("a rollup Google stops says so in Norwegian", () => {
+  it("without Google's English when it keeps failing past the retries", async () => {
+    const associations = testAssociations(3);
+    const centralId = seedStandIn(harness.server, associations);
+    const clients = await harness.clients({ maxRetries: 1 });
+    harness.server.failNext({
+      endpoint: "values.batchGet",
+      spreadsheetId: associations[0].spreadsheetId,
+      status: 503,
+      message: "The service is currently unavailable.",
+      times: 10,
+    });
+    const error = await googleRollup({ central: centralId }, testContext(), clients).catch((e: Error) => e);
+    await clients.gate.stop();
+    expect(error).toBeInstanceOf(Error);
+    const message = (error as Error).message;
+    expect(message).toMatch(
+      /^1 forening kunne ikke leses fordi Google ikke svarte, heller ikke etter gjentatte forsøk; ingenting er skrevet til det sentrale regnearket\. Prøv igjen senere\.$/,
+    );
+    expect(message).not.toMatch(ENGLISH);
+    expect(message).not.toMatch(/unavailable/i);
+  });
+});
