@@ -1,5 +1,5 @@
 import type { Cell } from "../core/cell";
-import type { ChartSpec } from "../core/dashboard";
+import type { ChartSpec, DashboardInputs } from "../core/dashboard";
 import type { ColumnFormat, OutputLayout, OutputTable } from "../core/output-table";
 import type { Summary } from "../core/summary";
 
@@ -107,8 +107,8 @@ export interface ViewFiles {
  * draws the bars in the cells instead. publishRollup writes Dashbord through this port.
  */
 export interface Charts {
-  /** Dashbord's cells on this platform: the grid the charts read, or bars drawn in cells. */
-  dashboard(summary: Summary): { rows: Cell[][]; formats: ReadonlyArray<ColumnFormat | undefined>; layout?: OutputLayout };
+  /** Dashbord's cells on this platform: the board report's content (core/dashboard) with the grid the charts read, or bars drawn in cells. */
+  dashboard(summary: Summary, report: DashboardInputs): { rows: Cell[][]; formats: ReadonlyArray<ColumnFormat | undefined>; layout?: OutputLayout };
   /** Adds the charts the tab lacks (by title); charts already there read by range and are left alone. */
   ensure(tab: string, charts: ReadonlyArray<ChartSpec>): void;
 }

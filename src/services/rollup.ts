@@ -10,6 +10,7 @@ import { Workbook } from "../workbook/workbook";
 import { CHARTS, DASHBOARD, dashboardGrid } from "../core/dashboard";
 import type { Charts } from "./ports";
 import { associationStatusLine } from "../core/wording";
+import { collectionOfResults, measuresOfResults } from "../core/board-report";
 
 export interface RollupOptions {
   central: Workbook;
@@ -85,7 +86,7 @@ export interface PublishInput {
 
 /** Charts drawn by Google Sheets from Dashbord's grid (the bound script and the CLI in Google mode alike). */
 export function nativeCharts(ensure: Charts["ensure"]): Charts {
-  return { dashboard: dashboardGrid, ensure };
+  return { dashboard: (summary, report) => dashboardGrid(summary, report, { chartData: true }), ensure };
 }
 
 /** Computes and writes every output tab at once: the only place a rollup touches the outputs. */
@@ -101,7 +102,14 @@ export function publishRollup({ central, inputs, year, today, results, readAt, l
   if (final) central.setCells("Historikk", historyCells(central.read("Historikk"), summary, inputs.settings.grantThisYear));
   if (charts) {
     // One write for Dashbord's cells; the charts are made once and follow the cells they read.
-    const dashboard = charts.dashboard(summary);
+    // The board report's content (as rapport.html has it): Historikk, Tiltak and Innsamling from this rollup.
+    const dashboard = charts.dashboard(summary, {
+      history: inputs.history,
+      organisation: inputs.settings.organisation,
+      grantThisYear: inputs.settings.grantThisYear,
+      measures: measuresOfResults(results),
+      collection: collectionOfResults(results),
+    });
     central.write(DASHBOARD, dashboard.rows, dashboard.formats, dashboard.layout);
     charts.ensure(DASHBOARD, CHARTS);
   }

@@ -1,6 +1,5 @@
 import { createCentral } from "../../../src/cli/central-file";
-import { dashboardTable } from "../../../src/cli/xlsx-dashboard";
-import { grid } from "../../../src/core/output-table";
+import { DASHBOARD, xlsxCharts } from "../../../src/cli/xlsx-dashboard";
 import { registry } from "../../../src/core/templates/central";
 import { runRollup } from "../../../src/services/rollup";
 import { associationSheets, GOOD_ACTIVITY } from "../../core/fixtures";
@@ -37,10 +36,8 @@ export async function writeCentral(file: string, now = new Date("2026-03-01T12:0
         }),
       };
     },
-  }).then((outcome) => {
-    const dashboard = dashboardTable(outcome.summary);
-    central.write(dashboard.name, grid(dashboard), dashboard.formats, dashboard.layout);
-    central.moveSheet(dashboard.name, 0);
+    charts: xlsxCharts,
   });
+  central.moveSheet(DASHBOARD, 0);
   await central.save();
 }

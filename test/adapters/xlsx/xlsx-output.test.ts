@@ -96,7 +96,7 @@ describe("sentral.xlsx reads like a Norwegian report", () => {
   it("lays the dashboard out in label and value cells, with a bar column", () => {
     const ws = tab("Dashbord");
     expect(excel.worksheets[0].name).toBe("Dashbord");
-    expect([ws.getCell("A2").value, ws.getCell("B2").value, ws.getCell("B2").numFmt]).toEqual(["Rapportår", 2025, "0"]);
+    expect([ws.getCell("A1").value, ws.getCell("B1").value, ws.getCell("B1").numFmt]).toEqual(["Rapportår", 2025, "0"]);
     const rows = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1));
     const members = rows.find((r) => r.getCell(1).value === "Medlemmer")!;
     expect(typeof members.getCell(2).value).toBe("number");
@@ -104,9 +104,14 @@ describe("sentral.xlsx reads like a Norwegian report", () => {
     const countyHeading = rows.find((r) => r.getCell(1).value === "Fylke")!;
     expect(countyHeading.getCell(1).font?.bold).toBe(true);
     const firstCounty = ws.getRow(countyHeading.number + 1);
-    expect(typeof firstCounty.getCell(2).value).toBe("number");
-    expect(firstCounty.getCell(4).numFmt).toBe("0.0 %");
-    expect(String(firstCounty.getCell(5).value)).toMatch(/^█+░*$/);
+    expect(typeof firstCounty.getCell(5).value).toBe("number");
+    expect(String(firstCounty.getCell(6).value)).toMatch(/^█+░*$/);
+    // Last year from Historikk beside this year, and the change.
+    const keyHeading = rows.find((r) => r.getCell(1).value === "Nøkkeltall")!;
+    expect([keyHeading.getCell(2).value, keyHeading.getCell(3).value, keyHeading.getCell(4).value]).toEqual(["I år (2025)", "I fjor (2024)", "Endring"]);
+    const goal = ws.getRow(rows.find((r) => r.getCell(1).value === "Mål")!.number + 1);
+    expect(goal.getCell(4).numFmt).toBe("0.0 %");
+    expect(String(goal.getCell(6).value)).toMatch(/^█*░*$/);
   });
 });
 
