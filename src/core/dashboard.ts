@@ -77,8 +77,10 @@ export function dashboardGrid(
     "Endring i prosent",
   ]);
   for (const figure of report.keyFigures) {
-    if (figure.label === "Frivillige timer" || figure.label.startsWith("Statstilskudd"))
-      cellFormats[rows.length] = [undefined, "decimal", "decimal", "decimal"];
+    // Column E is the change in per cent; hours and kroner may have decimals.
+    const value =
+      figure.label === "Frivillige timer" || figure.label.startsWith("Statstilskudd") ? "decimal" : "whole";
+    cellFormats[rows.length] = [undefined, value, value, value, "percent"];
     rows.push([
       figure.label,
       figure.thisYear,
@@ -150,7 +152,7 @@ export function dashboardGrid(
   for (const r of report.rowCounts) rows.push([r.label, r.value]);
 
   const width = options.chartData ? CHART_DATA_COLUMN + 5 : CONTENT_COLUMNS;
-  const formats: ColumnFormat[] = ["text", "whole", "whole", "whole", "percent", "text"];
+  const formats: ColumnFormat[] = ["text", "whole", "whole", "whole", "whole", "text"];
   if (options.chartData) {
     // The chart-data tables: counties at H1:I{n+1}, goals at K1:L6 (CHARTS read these ranges).
     formats.push("text", "text", "whole", "text", "text", "percent");

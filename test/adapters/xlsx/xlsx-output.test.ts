@@ -105,6 +105,7 @@ describe("sentral.xlsx reads like a Norwegian report", () => {
     expect(countyHeading.getCell(1).font?.bold).toBe(true);
     const firstCounty = ws.getRow(countyHeading.number + 1);
     expect(typeof firstCounty.getCell(5).value).toBe("number");
+    expect(firstCounty.getCell(5).numFmt).toBe("#,##0"); // participants, not a share
     expect(String(firstCounty.getCell(6).value)).toMatch(/^█+░*$/);
     // Last year from Historikk beside this year, and the change.
     const keyHeading = rows.find((r) => r.getCell(1).value === "Nøkkeltall")!;
