@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "coverage/**", "test-output/**", "demo-output/**"] },
+  { ignores: ["build/**", "node_modules/**", "coverage/**", "test-output/**", "demo-output/**", "reports/**", ".stryker-tmp*/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

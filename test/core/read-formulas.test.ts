@@ -17,9 +17,9 @@ describe("a formula without a cached value in a table", () => {
     const read = readTable(activities, cells, context, { keepRejected: true, facts: { uncachedFormulas: [[1, PARTICIPANTS]] } });
     expect(read.issues).toEqual([{ sheet: "Aktiviteter", cell: "F2", code: "formula_without_value", severity: "error", message: `Deltakere ${MESSAGE}` }]);
     expect(read).toMatchObject({ read: 1, counted: 0, rejected: 1 });
-    expect(read.rejectedRows[0].issues.map((i) => i.field)).toEqual(["participants"]);
-    expect(read.rejectedRows[0].row.participants).toBeUndefined();
-    expect(read.rejectedRows[0].row.title).toBe("iPad for nybegynnere");
+    expect(read.rejectedRows![0].issues.map((i) => i.field)).toEqual(["participants"]);
+    expect(read.rejectedRows![0].row.participants).toBeUndefined();
+    expect(read.rejectedRows![0].row.title).toBe("iPad for nybegynnere");
   });
 
   it("in an optional number column is an error too: a number that counts must be known", () => {

@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { MemoryWorkbook } from "../../src/adapters/memory/memory-workbook";
 import { AssociationResult, assessAssociation } from "../../src/core/association-result";
 import { Cell } from "../../src/core/cell";
 import { MUNICIPALITIES } from "../../src/core/reference";

@@ -129,7 +129,8 @@ export class XlsxWorkbook implements SavableWorkbook {
           // exceljs has no API to remove a note; a loaded cell also keeps it in its value's model,
           // so the value is set again (a fresh model) or the next save writes the note back.
           delete (cell as unknown as { _comment?: unknown })._comment;
-          cell.value = cell.value;
+          const value = cell.value;
+          cell.value = value;
         }
         patchStyle(cell, { fill: undefined });
       });
