@@ -1,34 +1,23 @@
 import { parseA1 } from "../../../src/core/cell";
-import { GoogleClients } from "../../../src/adapters/sheets-api/clients";
 import { MARK_NOTE_PREFIX, openSpreadsheet, SheetsWorkbook } from "../../../src/adapters/sheets-api/sheets-workbook";
 import { describeWorkbookContract } from "../../workbook/contract";
-import { Harness, startHarness } from "./helpers";
+import { harnessPerFile } from "./helpers";
 
-let harness: Harness;
-let clients: GoogleClients;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  clients = await harness.clients();
-});
-afterAll(async () => {
-  await clients?.gate.stop();
-  await harness?.server.close();
-});
+const shared = harnessPerFile();
 
 describeWorkbookContract("Sheets API (local stand-in)", {
   async open(initial) {
-    const id = harness.server.addSpreadsheet({ title: "Kontrakt", sheets: initial as never });
-    return openSpreadsheet(clients, id);
+    const id = shared.harness.server.addSpreadsheet({ title: "Kontrakt", sheets: initial as never });
+    return openSpreadsheet(shared.clients, id);
   },
   async reopen(workbook) {
     const sheets = workbook as SheetsWorkbook;
     await sheets.save();
-    return openSpreadsheet(clients, sheets.spreadsheetId);
+    return openSpreadsheet(shared.clients, sheets.spreadsheetId);
   },
   // spreadsheets.get with grid data (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/cells#CellData).
   async look(workbook, tab, cell) {
-    const { data } = await clients.sheets.spreadsheets.get({
+    const { data } = await shared.clients.sheets.spreadsheets.get({
       spreadsheetId: (workbook as SheetsWorkbook).spreadsheetId,
       includeGridData: true,
       fields: "sheets(properties.title,data(startRow,startColumn,rowData.values(userEnteredFormat.numberFormat,dataValidation,note)))",

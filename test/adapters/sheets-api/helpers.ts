@@ -27,3 +27,17 @@ export async function startHarness(): Promise<Harness> {
     },
   };
 }
+
+/** The stand-in and one client shared by a test file: started before its tests, stopped after them. */
+export function harnessPerFile(): { harness: Harness; clients: GoogleClients } {
+  const shared = {} as { harness: Harness; clients: GoogleClients };
+  beforeAll(async () => {
+    shared.harness = await startHarness();
+    shared.clients = await shared.harness.clients();
+  });
+  afterAll(async () => {
+    await shared.clients?.gate.stop();
+    await shared.harness?.server.close();
+  });
+  return shared;
+}

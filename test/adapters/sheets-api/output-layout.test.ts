@@ -1,32 +1,22 @@
-import { GoogleClients } from "../../../src/adapters/sheets-api/clients";
 import { openSpreadsheet } from "../../../src/adapters/sheets-api/sheets-workbook";
 import { grid, outputTable } from "../../../src/core/output-table";
-import { Harness, startHarness } from "./helpers";
+import { harnessPerFile } from "./helpers";
 
-let harness: Harness;
-let clients: GoogleClients;
-beforeAll(async () => {
-  harness = await startHarness();
-  clients = await harness.clients();
-});
-afterAll(async () => {
-  await clients?.gate.stop();
-  await harness?.server.close();
-});
+const shared = harnessPerFile();
 
 describe("Sheets API output layout", () => {
   it("freezes the header, filters, sizes columns and shows single cells with their own format, in one batchUpdate", async () => {
-    const { server } = harness;
+    const { server } = shared.harness;
     server.reset();
     const id = server.addSpreadsheet({ title: "Sentralt", sheets: { Ark1: [] } });
-    const workbook = await openSpreadsheet(clients, id);
+    const workbook = await openSpreadsheet(shared.clients, id);
     const rows = Array.from({ length: 300 }, (_, i) => [`Forening ${i}`, 1000 + i, 0.125]);
     const table = outputTable("Mål", [["Mål", "text"], ["Målverdi", "whole"], ["Andel", "percent"]], rows, { cellFormats: { 1: [undefined, "year"] } });
     workbook.write(table.name, grid(table), table.formats, table.layout);
     await workbook.save();
     expect(server.requests.filter((r) => r.endpoint === "spreadsheets.batchUpdate")).toHaveLength(1);
 
-    const { data } = await clients.sheets.spreadsheets.get({ spreadsheetId: id, includeGridData: true });
+    const { data } = await shared.clients.sheets.spreadsheets.get({ spreadsheetId: id, includeGridData: true });
     const sheet = data.sheets!.find((s) => s.properties?.title === "Mål")!;
     expect(sheet.properties?.gridProperties?.frozenRowCount).toBe(1);
     expect(sheet.basicFilter?.range).toMatchObject({ startRowIndex: 0, endRowIndex: 301, startColumnIndex: 0, endColumnIndex: 3 });

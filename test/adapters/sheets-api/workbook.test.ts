@@ -1,26 +1,16 @@
-import { GoogleClients } from "../../../src/adapters/sheets-api/clients";
 import { MARK_NOTE_PREFIX, openSpreadsheet } from "../../../src/adapters/sheets-api/sheets-workbook";
 import { setUpTemplates } from "../../../src/services/setup";
-import { Harness, startHarness } from "./helpers";
+import { harnessPerFile } from "./helpers";
 
-let harness: Harness;
-let clients: GoogleClients;
-beforeAll(async () => {
-  harness = await startHarness();
-  clients = await harness.clients();
-});
-afterAll(async () => {
-  await clients?.gate.stop();
-  await harness?.server.close();
-});
+const shared = harnessPerFile();
 
 describe("Sheets API workbook", () => {
   it("opens with two requests and saves any number of rows with one batchUpdate", async () => {
-    const { server } = harness;
+    const { server } = shared.harness;
     for (const rows of [10, 5000]) {
       server.reset();
       const id = server.addSpreadsheet({ title: "Tall", sheets: { Ark: [["x"]] } });
-      const workbook = await openSpreadsheet(clients, id);
+      const workbook = await openSpreadsheet(shared.clients, id);
       workbook.write("Ut", Array.from({ length: rows }, (_, i) => [i, `rad ${i}`, new Date("2025-05-17T12:00:00Z")]), ["whole", "text", "date"]);
       workbook.append("Ark", [["y"]]);
       await workbook.save();
@@ -30,13 +20,13 @@ describe("Sheets API workbook", () => {
   });
 
   it("sets up the association template twice without doubling rules, and marks then clears problem cells", async () => {
-    const { server } = harness;
+    const { server } = shared.harness;
     server.reset();
     const id = server.addSpreadsheet({ title: "Ny forening", sheets: { Ark1: [] } });
-    let workbook = await openSpreadsheet(clients, id);
+    let workbook = await openSpreadsheet(shared.clients, id);
     setUpTemplates(workbook);
     await workbook.save();
-    workbook = await openSpreadsheet(clients, id);
+    workbook = await openSpreadsheet(shared.clients, id);
     setUpTemplates(workbook);
     workbook.markCells("Aktiviteter", [{ cell: "F2", message: "Deltakere må være et helt tall" }]);
     await workbook.save();
@@ -50,7 +40,7 @@ describe("Sheets API workbook", () => {
     expect(sheet.frozenRowCount).toBe(1);
     expect(server.getValues(id, "Tiltak").length).toBeGreaterThan(10);
 
-    workbook = await openSpreadsheet(clients, id);
+    workbook = await openSpreadsheet(shared.clients, id);
     workbook.markCells("Aktiviteter", []);
     await workbook.save();
     const notes = () => Object.values(server.getSpreadsheet(id).sheets.find((s) => s.title === "Aktiviteter")!.notes as Record<string, string>);
