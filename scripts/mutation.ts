@@ -6,8 +6,8 @@
 // rewrites the summary from the last report
 // (`--reports a.json,b.json` merges partial runs, `--note` says how they were made).
 import { spawnSync } from "node:child_process";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 
 const ROOT = join(__dirname, "..");
 export const REPORT = join(ROOT, "reports", "mutation", "mutation.json");
@@ -129,7 +129,13 @@ function main(): void {
   let duration: number | undefined;
   if (!args.includes("--summary-only")) {
     const started = Date.now();
-    const run = spawnSync(join(ROOT, "node_modules", ".bin", "stryker"), ["run", ...args], { cwd: ROOT, stdio: "inherit" });
+    const configFile = args.find((arg) => arg.endsWith(".json") && !arg.startsWith("-")) ?? "stryker.config.json";
+    const testMap = writeTestMap(join(ROOT, configFile));
+    const run = spawnSync(join(ROOT, "node_modules", ".bin", "stryker"), ["run", ...args], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, SAMSPILL_MUTATION_TEST_MAP: testMap },
+    });
     if (run.status !== 0) process.exit(run.status ?? 1);
     duration = Math.round((Date.now() - started) / 1000);
   }
@@ -147,6 +153,32 @@ function main(): void {
   for (const [file, s] of Object.entries(summary.files)) console.log(`${s.score ?? "–"} %\t${s.killed}/${s.killed + s.survived + s.noCoverage}\t(${s.equivalent} equivalent)\t${file}`);
   console.log(`src/core: ${summary.score} % (${summary.totals.survived} survived, ${summary.totals.noCoverage} without coverage, ${summary.totals.equivalent} equivalent); Stryker's own score ${summary.strykerScore} %`);
   console.log(`${SUMMARY.slice(ROOT.length + 1)} written${summary.durationSeconds !== undefined ? `; the run took ${summary.durationSeconds} s` : ""}`);
+}
+
+/**
+ * Runs the Stryker test set once with jest and writes which test file holds which test (full names,
+ * as Stryker names tests): scripts/mutation-sequencer.cjs then runs only the files that hold the
+ * tests covering a mutant, instead of loading every file for each mutant.
+ */
+export function writeTestMap(strykerConfigPath: string): string {
+  const stryker = JSON.parse(readFileSync(strykerConfigPath, "utf8")) as { jest?: { config?: Record<string, unknown> } };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const base = require(join(ROOT, "jest.config.js")) as Record<string, unknown>;
+  const config = { ...base, ...stryker.jest?.config, rootDir: ROOT };
+  delete config.testSequencer;
+  const results = join(ROOT, "reports", "mutation", "jest-results.json");
+  mkdirSync(join(ROOT, "reports", "mutation"), { recursive: true });
+  const run = spawnSync(join(ROOT, "node_modules", ".bin", "jest"), ["--config", JSON.stringify(config), "--json", "--outputFile", results, "--silent"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (run.status !== 0) throw new Error("the tests fail without mutants: fix them before measuring");
+  const jest = JSON.parse(readFileSync(results, "utf8")) as { testResults: { name: string; assertionResults: { fullName: string }[] }[] };
+  const map: Record<string, string[]> = {};
+  for (const file of jest.testResults) map[relative(ROOT, file.name)] = file.assertionResults.map((test) => test.fullName);
+  const path = join(ROOT, "reports", "mutation", "test-map.json");
+  writeFileSync(path, JSON.stringify(map));
+  return path;
 }
 
 /** With --summary-only, keep the duration of the run the summary already describes. */
