@@ -3,8 +3,9 @@ import { Issue } from "./issues";
 /**
  * Which tab of a workbook holds each template tab, as people name tabs: `Aktiviteter` is found as
  * `aktiviteter` or ` Aktiviteter ` too (with a warning), and a tab that looks like a copy of a
- * template tab (`Aktiviteter (2)`, `Kopi av Aktiviteter`, `Copy of Aktiviteter`) is a warning naming
- * it: its rows are not read, and the person should move them into the real tab or delete the copy.
+ * template tab (`Aktiviteter (2)`, `Kopi av Aktiviteter`, `Copy of Aktiviteter`, or a second tab named
+ * but for case or spaces) is a warning naming it: its rows are not read, and the person should move
+ * them into the real tab or delete the copy.
  * Every backend shares this (xlsx reader, Apps Script, Sheets API): it needs only the tab names.
  */
 export interface TabResolution {
@@ -72,6 +73,10 @@ export function tabOfRange(range: string): string {
 }
 
 function copyOf(sheet: string, wanted: ReadonlyMap<string, string>): string | undefined {
+  // A second tab named like a template tab but for case or spaces (« Aktiviteter» beside «Aktiviteter»):
+  // only one of them is read, so the other is a copy too, not a tab dropped without a word.
+  const same = wanted.get(tabKey(sheet));
+  if (same !== undefined) return same;
   for (const pattern of COPY_PATTERNS) {
     const match = pattern.exec(sheet.trim());
     if (match && wanted.has(tabKey(match[1]))) return wanted.get(tabKey(match[1]));
