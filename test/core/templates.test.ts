@@ -12,7 +12,7 @@ import {
   measures,
   milestones,
 } from "../../src/core/templates/association";
-import { history, registry, settings } from "../../src/core/templates/central";
+import { CENTRAL_INPUT_TEMPLATES, history, partnerViewRegistry, registry, settings, spreadsheetUrl } from "../../src/core/templates/central";
 import * as lists from "../../src/core/templates/lists";
 
 type ColumnRow = [key: string, header: string, note: string, flags: string];
@@ -288,5 +288,24 @@ describe("the lists people choose from", () => {
     expect(lists.YES_NO).toEqual(["Ja", "Nei"]);
     expect(lists.DONE).toBe("Fullført");
     expect(lists.CANCELLED).toBe("Avlyst");
+  });
+});
+
+describe("the central spreadsheet's other tabs", () => {
+  it("its input tabs are Oppsett, Foreninger and Historikk, in that order", () => {
+    expect(CENTRAL_INPUT_TEMPLATES.map((t) => t.name)).toEqual(["Oppsett", "Foreninger", "Historikk"]);
+  });
+
+  it("Kommunevisninger records where each municipality's partner view lives; who it is shared with is personal data", () => {
+    expect(partnerViewRegistry.name).toBe("Kommunevisninger");
+    expect(partnerViewRegistry.keys.map((k) => partnerViewRegistry.columns[k].header)).toEqual(["Kommunenummer", "Kommune", "Regneark-ID", "Adresse", "Delt med", "Oppdatert", "Merknad"]);
+    expect(partnerViewRegistry.keys.filter((k) => (partnerViewRegistry.columns[k] as ColumnSpec).personal)).toEqual(["sharedWith"]);
+    expect(partnerViewRegistry.keys.filter((k) => (partnerViewRegistry.columns[k] as ColumnSpec).required)).toEqual(["municipalityNumber"]);
+  });
+});
+
+describe("a spreadsheet's address", () => {
+  it("is Google's address of the spreadsheet with that ID", () => {
+    expect(spreadsheetUrl("1AbC-d_eF")).toBe("https://docs.google.com/spreadsheets/d/1AbC-d_eF");
   });
 });
