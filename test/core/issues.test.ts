@@ -1,5 +1,5 @@
 // Which issues are marked on their cell, and where an issue without a cell sorts (core/issues.ts, issue 14).
-import { compareIssuesInWorkbook, hasErrors, Issue, marksCell } from "../../src/core/issues";
+import { compareIssuesInWorkbook, hasErrors, Issue, marksCell, SHEET_ORDER } from "../../src/core/issues";
 
 const issue = (severity: Issue["severity"], code: string, cell: string): Issue => ({ sheet: "Aktiviteter", cell, code, severity, message: "" });
 
@@ -51,6 +51,7 @@ describe("issues of different tabs", () => {
     const issues = tabs.map((sheet): Issue => ({ sheet, cell: "A1", code: "x", severity: "error", message: "" }));
     issues[0].cell = "";
     expect([...issues].sort(compareIssuesInWorkbook).map((i) => i.sheet)).toEqual(["Foreninger", "Oppsett", "Historikk", "Årsrapport", "Aktiviteter", "Milepæler", "Tiltak"]);
+    expect(SHEET_ORDER).toEqual(["Foreninger", "Oppsett", "Historikk", "Årsrapport", "Aktiviteter", "Milepæler", "Tiltak"]);
   });
 
   it("at the same cell of the same tab: by code, either way round", () => {
