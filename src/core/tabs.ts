@@ -1,4 +1,5 @@
 import { Issue } from "./issues";
+import { formatNumber } from "./wording";
 
 /**
  * Which tab of a workbook holds each template tab, as people name tabs: `Aktiviteter` is found as
@@ -124,7 +125,7 @@ export function strayCellIssues(sheet: string, strays: ReadonlyArray<string>, co
       cell: strays[strays.length - 1] ?? "A1",
       code: "stray_cell",
       severity: "warning",
-      message: `${rest === 1 ? "Én verdi til" : `${rest} verdier til`} langt utenfor tabellen i ${sheet} blir ikke lest`,
+      message: `${rest === 1 ? "Én verdi til" : `${formatNumber(rest)} verdier til`} langt utenfor tabellen i ${sheet} blir ikke lest`,
     });
   }
   return issues;

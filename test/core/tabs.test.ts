@@ -228,6 +228,10 @@ describe("values far outside the table", () => {
     ]);
   });
 
+  it("a large count is written with a thousands space, as every figure people read", () => {
+    expect(strayCellIssues("Aktiviteter", [], 1200)[0].message).toBe("1 200 verdier til langt utenfor tabellen i Aktiviteter blir ikke lest");
+  });
+
   it("none at all: no warning", () => {
     expect(strayCellIssues("Milepæler", [], 0)).toEqual([]);
   });
