@@ -5,7 +5,7 @@ import { dateAtNoonUtc, IsoDate } from "../core/dates";
 import { ColumnSpec } from "../core/schema/column";
 import { CENTRAL_INPUT_TEMPLATES, Settings, settings } from "../core/templates/central";
 import { setUpTemplate, setUpTemplates } from "../services/setup";
-import { UserError } from "./errors";
+import { UserError } from "./user-error";
 
 export interface CentralSettings {
   organisation?: string;

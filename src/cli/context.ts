@@ -1,6 +1,6 @@
 import * as os from "node:os";
 import { Presets, SingleBar } from "cli-progress";
-import { UserError } from "./errors";
+import { UserError } from "./user-error";
 
 /** What a command needs from its surroundings; tests and the demo pass their own. */
 export interface CliContext {

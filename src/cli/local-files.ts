@@ -8,7 +8,7 @@ import { Issue } from "../core/issues";
 import { IsoDate } from "../core/dates";
 import { readForm } from "../core/read";
 import { annualReport } from "../core/templates/association";
-import { UserError } from "./errors";
+import { UserError } from "./user-error";
 
 /** Local mode: one workbook file per association; its ID is the file name without the extension. */
 export interface AssociationFile {

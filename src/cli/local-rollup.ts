@@ -13,7 +13,7 @@ import { publishRollup, readAssociations, readCentral, rollupYear, RollupOutcome
 import { centralExists, createCentral, openCentral } from "./central-file";
 import { CliContext } from "./context";
 import { DASHBOARD, xlsxCharts } from "./xlsx-dashboard";
-import { UserError } from "./errors";
+import { UserError } from "./user-error";
 import { AssociationFile, commonYear, FileIdentity, freeId, identityOf, pool, readAssociationFile, realFile, registryPath, resolveRegistryPath, scanSourceFolder } from "./local-files";
 import { cleanDebris, HeldLock, lockCentral, PendingFile, writeTogether } from "./safe-write";
 

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { CliContext, processContext } from "./context";
-import { fileSystemProblem, UserError } from "./errors";
+import { fileSystemProblem, UserError } from "./user-error";
 import { version as VERSION } from "../../package.json";
 import { registerCommands } from "./program";
 import { NORWEGIAN_HELP, translateCommanderError } from "./help";

@@ -7,7 +7,7 @@ import type { PartnersOptions } from "./commands/partners";
 import type { ReportCommandOptions } from "./commands/report";
 import { addGoogleOptions, googleOptionsOf } from "./google/commands";
 import { looksLikeSpreadsheet, parseYear } from "./options";
-import { UserError } from "./errors";
+import { UserError } from "./user-error";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- require() keeps each command's module lazy both in
    the esbuild bundle and under tsx (whose CommonJS hook does not serve import()). */

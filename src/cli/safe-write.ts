@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import lockfile from "proper-lockfile";
-import { UserError } from "./errors";
+import { UserError } from "./user-error";
 
 /**
  * Writes that cannot half-happen (SPEC "Hostile input"): one local rollup per central file at a time

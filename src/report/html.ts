@@ -3,7 +3,7 @@ import { BoardReport, boardReport, changeText, collectionOfResults, measuresOfRe
 import { Summary } from "../core/summary";
 import { osloLongDateTime } from "../core/oslo-time";
 import { count, formatNumber } from "../core/wording";
-import { reportCharts } from "./charts";
+import { reportCharts } from "./svg-charts";
 
 /**
  * rapport.html: the board report (core/board-report.ts) as one self-contained page that prints on

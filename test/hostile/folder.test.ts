@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import { fileSystemProblem } from "../../src/cli/errors";
+import { fileSystemProblem } from "../../src/cli/user-error";
 import { Summary } from "../../src/core/summary";
 import { BIN, day, fillTemplate, NOW, readTab } from "../cli/helpers";
 

@@ -8,7 +8,7 @@ import { localViewsPlan, updatePartnerViews } from "../../services/partner-views
 import { runAsync } from "../../services/ports";
 import { readAssociations } from "../../services/rollup";
 import { CliContext, progress } from "../context";
-import { UserError } from "../errors";
+import { UserError } from "../user-error";
 import { commonYear, identityOf, listAssociationFiles, pool, readAssociationFile } from "../local-files";
 
 export interface PartnersOptions {

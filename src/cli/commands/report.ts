@@ -6,7 +6,7 @@ import { summarySchema } from "../../core/summary-schema";
 import { renderReport, ReportOptions } from "../../report/html";
 import { reportOptionsFromCentral } from "../../report/inputs";
 import { CliContext } from "../context";
-import { fileSystemProblem, UserError } from "../errors";
+import { fileSystemProblem, UserError } from "../user-error";
 
 /** Reads summary.json and refuses, in Norwegian, anything that is not a Samspill summary (schemaVersion 1). */
 export async function readSummaryFile(file: string): Promise<Summary> {

@@ -3,7 +3,7 @@ import { localRollup, LocalRollupResult } from "../local-rollup";
 import { nationalLines, statusLine } from "../print";
 import { googleOptionsOf } from "../google/commands";
 import { googleRollup, GoogleOptions } from "../google/google-mode";
-import { UserError } from "../errors";
+import { UserError } from "../user-error";
 import { yearMismatch } from "../../core/year-hint";
 import { reportOptionsFromCentral } from "../../report/inputs";
 import { writeReport } from "./report";

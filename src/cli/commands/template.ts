@@ -1,7 +1,7 @@
 import { newXlsx, openXlsx, XlsxOpenError } from "../../adapters/xlsx";
 import { setUpTemplates } from "../../services/setup";
 import { CliContext } from "../context";
-import { UserError } from "../errors";
+import { UserError } from "../user-error";
 import { existsSync } from "node:fs";
 
 export const DEFAULT_TEMPLATE = "rapportmal.xlsx";

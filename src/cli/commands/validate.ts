@@ -3,7 +3,7 @@ import { readAssociationXlsx } from "../../adapters/xlsx/association-reader";
 import { todayInOslo } from "../../core/dates";
 import { checkAssociationSheets } from "../../services/check";
 import { CliContext } from "../context";
-import { UserError } from "../errors";
+import { UserError } from "../user-error";
 import { issueCountLine, issueLine } from "../print";
 
 /**

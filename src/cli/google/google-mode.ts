@@ -18,7 +18,7 @@ import { openSpreadsheet, SheetsWorkbook } from "../../adapters/sheets-api/sheet
 import { checkAssociationSheets, readAssociationSheets } from "../../services/check";
 import { nativeCharts, readAssociations, readCentral, rollupYear, runRollup, RollupOutcome } from "../../services/rollup";
 import { CliContext, progress } from "../context";
-import { UserError } from "../errors";
+import { UserError } from "../user-error";
 import { issueCountLine, issueLine, nationalLines, statusLine } from "../print";
 
 /** Options every Google-mode command takes. */

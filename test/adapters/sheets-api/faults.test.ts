@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { googleAuth } from "../../../src/adapters/sheets-api/auth";
 import { readAssociationSource } from "../../../src/adapters/sheets-api/association-source";
 import { googleRollup } from "../../../src/cli/google/google-mode";
-import { UserError } from "../../../src/cli/errors";
+import { UserError } from "../../../src/cli/user-error";
 import { NOW, seedStandIn, testAssociations, testContext } from "../../cli-google/data";
 import { Harness, startHarness } from "./helpers";
 
