@@ -29,8 +29,11 @@ const zodConfigInsideBundle: Plugin = {
 /** The global the bundle assigns its exports to; wrappers call through it. */
 export const APP_GLOBAL = "__samspill";
 
+/** The export of each entry module holding its public functions (src/targets/shared/public.ts entryPoints). */
+export const ENTRY_EXPORT = "entry";
+
 export interface TargetConfig {
-  /** Module whose named exports are the public functions (src/targets/<name>/main.ts). */
+  /** Module exporting ENTRY_EXPORT, one function per public name (src/targets/<name>/main.ts). */
   entry: string;
   /** Module exporting `PUBLIC_FUNCTIONS`: the only functions Apps Script may see (src/targets/<name>/public.ts). */
   publicList: string;
@@ -80,7 +83,7 @@ export interface BuiltTarget {
 
 /** The generated top-level functions: the only globals Apps Script (and google.script.run) sees. */
 export function wrappers(names: ReadonlyArray<string>): string {
-  return names.map((name) => `function ${name}() { return ${APP_GLOBAL}.${name}.apply(this, arguments); }`).join("\n");
+  return names.map((name) => `function ${name}() { return ${APP_GLOBAL}.${ENTRY_EXPORT}.${name}.apply(this, arguments); }`).join("\n");
 }
 
 /** Builds one target into build/<name>/ (tests pass their own `outDir`). */
@@ -136,7 +139,7 @@ export async function buildTarget(name: string, options: { outDir?: string } = {
   return { name, dir, files, codeBytes: Buffer.byteLength(code, "utf8"), publicFunctions, metafile };
 }
 
-/** Fails the build when the bundle is too big, still has ES exports, or lacks a public function. */
+/** Fails the build when the bundle is too big, still has ES exports, or its entry points are not exactly the public functions. */
 function checkBundle(name: string, code: string, publicFunctions: ReadonlyArray<string>): void {
   const bytes = Buffer.byteLength(code, "utf8");
   if (bytes > MAX_BUNDLE_BYTES) throw new Error(`build/${name}/Code.js is ${bytes} bytes, over the ${MAX_BUNDLE_BYTES} byte budget`);
@@ -144,9 +147,11 @@ function checkBundle(name: string, code: string, publicFunctions: ReadonlyArray<
   // Loading the bundle runs only module set-up (no service is touched at load time).
   const context: Record<string, unknown> = {};
   runInNewContext(code, context, { filename: `${name}/Code.js` });
-  const app = context[APP_GLOBAL] as Record<string, unknown> | undefined;
-  const missing = publicFunctions.filter((fn) => typeof app?.[fn] !== "function" || typeof context[fn] !== "function");
-  if (missing.length) throw new Error(`build/${name}/Code.js: public functions not exported by the entry: ${missing.join(", ")}`);
+  const entry = (context[APP_GLOBAL] as Record<string, Record<string, unknown> | undefined> | undefined)?.[ENTRY_EXPORT];
+  const missing = publicFunctions.filter((fn) => typeof entry?.[fn] !== "function" || typeof context[fn] !== "function");
+  if (missing.length) throw new Error(`build/${name}/Code.js: public functions missing from the entry's ${ENTRY_EXPORT}: ${missing.join(", ")}`);
+  const extra = Object.keys(entry ?? {}).filter((fn) => !publicFunctions.includes(fn));
+  if (extra.length) throw new Error(`build/${name}/Code.js: ${ENTRY_EXPORT} holds functions that are not public: ${extra.join(", ")}`);
 }
 
 async function main(): Promise<void> {

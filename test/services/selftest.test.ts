@@ -1,5 +1,5 @@
 import { createForeningApp } from "../../src/targets/forening/app";
-import { createSentralApp } from "../../src/targets/sentral/apps-script/app";
+import { createSentralApp } from "../../src/targets/sentral/app";
 import { createWorld } from "../stand-ins/apps-script";
 import { quirks } from "../stand-ins/apps-script/values";
 import { annualReportRows, KARI } from "../targets/forening/harness";

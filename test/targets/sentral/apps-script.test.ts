@@ -152,7 +152,7 @@ describe("sentral in the Apps Script stand-in", () => {
   it("builds the menu: only a start item before authorisation, every action after", () => {
     const t = sentralWorld(1);
     const none = t.world.globalsFor({ userEmail: STAFF, activeSpreadsheetId: t.centralId, authMode: "NONE" });
-    const { createSentralApp } = jest.requireActual("../../../src/targets/sentral/apps-script/app");
+    const { createSentralApp } = jest.requireActual("../../../src/targets/sentral/app");
     createSentralApp(none).onOpen({ authMode: "NONE" });
     expect(t.world.menus[0].items).toEqual([
       { type: "item", caption: "Start Samspill", functionName: "enableSamspill" },

@@ -1,6 +1,6 @@
 import { Cell } from "../../../src/core/cell";
 import { AppsScriptWorkbook } from "../../../src/adapters/apps-script/apps-script-workbook";
-import { createSentralApp, SentralApp, SentralTuning } from "../../../src/targets/sentral/apps-script/app";
+import { createSentralApp, SentralApp, SentralTuning } from "../../../src/targets/sentral/app";
 import { createWorld, World } from "../../stand-ins/apps-script";
 import { associationId, centralWorkbook, sampleSheets } from "./fixtures";
 
