@@ -164,7 +164,7 @@ export function writeTestMap(strykerConfigPath: string): string {
   const stryker = JSON.parse(readFileSync(strykerConfigPath, "utf8")) as { jest?: { config?: Record<string, unknown> } };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const base = require(join(ROOT, "jest.config.js")) as Record<string, unknown>;
-  const config = { ...base, ...stryker.jest?.config, rootDir: ROOT };
+  const config: Record<string, unknown> = { ...base, ...stryker.jest?.config, rootDir: ROOT };
   delete config.testSequencer;
   const results = join(ROOT, "reports", "mutation", "jest-results.json");
   mkdirSync(join(ROOT, "reports", "mutation"), { recursive: true });
