@@ -85,11 +85,9 @@ export function restrictedScope(kind: string, method: string): string | undefine
     case "EmbeddedChart":
       return "https://www.googleapis.com/auth/spreadsheets.currentonly";
     case "SpreadsheetApp":
-      return /^(getActive|getActiveSpreadsheet|getActiveSheet|getActiveRange|getActiveRangeList|getCurrentCell|getSelection|setActiveSheet|setActiveRange|setActiveSpreadsheet)$/.test(
-        method,
-      )
+      return method === "getActiveSpreadsheet"
         ? "https://www.googleapis.com/auth/spreadsheets.currentonly"
-        : /^(open|openById|openByUrl|create)$/.test(method)
+        : /^(openById|create)$/.test(method)
           ? "https://www.googleapis.com/auth/spreadsheets"
           : undefined;
     case "PropertiesService":
@@ -104,16 +102,13 @@ export function restrictedScope(kind: string, method: string): string | undefine
         ? "https://www.googleapis.com/auth/spreadsheets.currentonly"
         : undefined;
     case "ScriptApp":
-      return /^(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger|getOAuthToken)$/.test(method)
+      return /^(newTrigger|getProjectTriggers|deleteTrigger)$/.test(method)
         ? "https://www.googleapis.com/auth/script.scriptapp"
         : undefined;
     case "MailApp":
       return method === "getRemainingDailyQuota"
         ? undefined
         : "https://www.googleapis.com/auth/script.send_mail";
-    case "DriveApp":
-    case "File":
-      return "https://www.googleapis.com/auth/drive";
     case "Sheets.Spreadsheets.Values":
       return "https://www.googleapis.com/auth/spreadsheets";
     default:

@@ -48,14 +48,3 @@ export function isDateFormat(pattern: string | undefined): boolean {
   const bare = pattern.replace(/"[^"]*"/g, "").replace(/\\./g, "");
   return /[dy]/i.test(bare) || /h/i.test(bare) || /\bm{3,}\b/i.test(bare);
 }
-
-export function formatSerialForDisplay(serial: number, pattern: string, timeZone: string): string {
-  const date = serialToDate(serial, timeZone);
-  const bare = pattern.replace(/"[^"]*"/g, "");
-  const hasDate = /[dy]/i.test(bare);
-  const hasTime = /h/i.test(bare);
-  const parts: string[] = [];
-  if (hasDate || !hasTime) parts.push(formatInZone(date, timeZone, "dd.MM.yyyy"));
-  if (hasTime) parts.push(formatInZone(date, timeZone, /s/i.test(bare) ? "HH:mm:ss" : "HH:mm"));
-  return parts.join(" ");
-}

@@ -23,30 +23,25 @@ export const MESSAGES = {
   columnTooSmall: "The starting column of the range is too small.",
   numRowsTooSmall: "The number of rows in the range must be at least 1.",
   numColumnsTooSmall: "The number of columns in the range must be at least 1.",
-  unexpectedOpen: (method: string) =>
-    `Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`,
+  unexpectedOpen: "Unexpected error while getting the method or property openById on object SpreadsheetApp.",
   noAccess: "You do not have permission to access the requested document.",
-  transientOpen: (id: string) => `Service Spreadsheets failed while accessing document with id ${id}.`,
   rowsMismatch: (data: number, range: number) =>
     `The number of rows in the data does not match the number of rows in the range. The data has ${data} but the range has ${range}.`,
   columnsMismatch: (data: number, range: number) =>
     `The number of columns in the data does not match the number of columns in the range. The data has ${data} but the range has ${range}.`,
   signature: (method: string) => `The parameters don't match the method signature for ${method}.`,
   sheetExists: (name: string) => `A sheet with the name "${name}" already exists. Please enter another name.`,
-  deleteAllRows: "Sorry, it is not possible to delete all non-frozen rows.",
-  deleteAllColumns: "Sorry, it is not possible to delete all non-frozen columns.",
   deleteOnlySheet:
     "This operation is not supported. A spreadsheet must contain at least one sheet that is not hidden.",
   hideAllSheets: "You can't hide all the sheets in a document.",
-  lockTimeout: "Lock timeout: another process was holding the lock for too long.",
   valueTooLarge: "Argument too large: value",
+  lockTimeout: "Lock timeout: another process was holding the lock for too long.",
   propertyQuota: "You have exceeded the property storage quota. Please remove some properties and try again.",
   mailQuota: "Service invoked too many times for one day: email.",
   tooManyTriggers:
     "This script has too many triggers. Triggers must be deleted from the script before more can be added.",
   uiContext: "Cannot call SpreadsheetApp.getUi() from this context.",
   noHtmlFile: (name: string) => `No HTML file named ${name} was found.`,
-  driveNotFound: "No item with the given ID could be found, or you do not have permission to access it.",
   invalidArgument: (name: string) => `Invalid argument: ${name}`,
   permission: (method: string, scope: string) =>
     `You do not have permission to call ${method}. Required permissions: ${scope}`,

@@ -53,9 +53,6 @@ export class Lock extends StandIn {
   waitLock(timeoutInMillis: number): void {
     if (!this.tryLock(timeoutInMillis)) throw gasError(MESSAGES.lockTimeout);
   }
-  hasLock(): boolean {
-    return this.slot().holder === this.view.execution.id;
-  }
   releaseLock(): void {
     const slot = this.slot();
     if (slot.holder === this.view.execution.id) slot.holder = null;

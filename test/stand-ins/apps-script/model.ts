@@ -1,5 +1,4 @@
 import { GridBox } from "./a1";
-import { WrapStrategyName } from "./enums";
 
 /** What a cell holds, as Sheets keeps it: dates are serial numbers with a date number format. */
 export type Stored = string | number | boolean;
@@ -19,13 +18,8 @@ export interface CellData {
   /** number format; undefined = automatic */
   fmt?: string;
   bg?: string;
-  fc?: string;
   fw?: string;
-  fst?: string;
-  wrap?: WrapStrategyName;
-  ha?: string;
-  va?: string;
-  border?: boolean;
+  wrap?: boolean;
   note?: string;
   dv?: ValidationSpec;
 }
@@ -41,7 +35,6 @@ export interface ProtectionModel {
   description: string;
   warningOnly: boolean;
   editors: string[];
-  domainEdit: boolean;
   unprotected: GridBox[];
 }
 
@@ -49,9 +42,6 @@ export interface ConditionSpec {
   readonly criteria: string;
   readonly values: readonly unknown[];
   readonly background: string | null;
-  readonly fontColor: string | null;
-  readonly bold: boolean | null;
-  readonly italic: boolean | null;
 }
 
 export interface ConditionalRuleModel {
@@ -66,26 +56,18 @@ export interface ChartModel {
   options: Record<string, unknown>;
   anchorRow: number;
   anchorCol: number;
-  offsetX: number;
-  offsetY: number;
-  numHeaders: number;
 }
 
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
-export const DEFAULT_COLUMN_WIDTH = 100;
-export const DEFAULT_ROW_HEIGHT = 21;
 
 export class SheetModel {
   rows: Array<Array<CellData | undefined> | undefined> = [];
   maxRows = DEFAULT_ROWS;
   maxCols = DEFAULT_COLUMNS;
   frozenRows = 0;
-  frozenCols = 0;
   hidden = false;
-  tabColor: string | null = null;
   columnWidths = new Map<number, number>();
-  rowHeights = new Map<number, number>();
   protections: ProtectionModel[] = [];
   conditionalRules: ConditionalRuleModel[] = [];
   charts: ChartModel[] = [];
@@ -137,7 +119,7 @@ export class SheetModel {
     return last;
   }
 
-  /** Every stored reference to a range of this sheet, so inserting and deleting can move them. */
+  /** Every stored reference to a range of this sheet, so inserting rows and columns can move them. */
   private boxes(): GridBox[] {
     const boxes: GridBox[] = [];
     for (const p of this.protections) boxes.push(p.box, ...p.unprotected);
@@ -150,84 +132,41 @@ export class SheetModel {
   }
 
   /** Inserts `count` rows before row `before`; the new rows take the formatting of row `inheritFrom`. */
-  insertRows(before: number, count: number, inheritFrom?: number): void {
-    const template = inheritFrom !== undefined ? this.rows[inheritFrom - 1] : undefined;
-    const fresh = Array.from({ length: count }, () => (template ? template.map(formatOnly) : undefined));
+  insertRows(before: number, count: number, inheritFrom: number): void {
+    const template = this.rows[inheritFrom - 1];
+    const fresh = Array.from({ length: count }, () => template?.map(formatOnly));
     while (this.rows.length < before - 1) this.rows.push(undefined);
     this.rows.splice(before - 1, 0, ...fresh);
     this.maxRows += count;
-    shiftHeights(this.rowHeights, before, count);
     for (const box of this.boxes()) shiftBox(box, "row", before, count);
     if (this.frozenRows >= before) this.frozenRows += count;
   }
 
-  deleteRows(at: number, count: number): void {
-    this.rows.splice(at - 1, count);
-    this.maxRows -= count;
-    shiftHeights(this.rowHeights, at, -count);
-    for (const box of this.boxes()) shrinkBox(box, "row", at, count);
-    if (this.frozenRows >= at) this.frozenRows = Math.max(at - 1, this.frozenRows - count);
-  }
-
-  insertColumns(before: number, count: number, inheritFrom?: number): void {
+  insertColumns(before: number, count: number, inheritFrom: number): void {
     for (const line of this.rows) {
       if (!line) continue;
-      const template = inheritFrom !== undefined ? line[inheritFrom - 1] : undefined;
+      const template = line[inheritFrom - 1];
       while (line.length < before - 1) line.push(undefined);
-      if (line.length >= before - 1) {
-        line.splice(
-          before - 1,
-          0,
-          ...Array.from({ length: count }, () => (template ? formatOnly(template) : undefined)),
-        );
-      }
+      line.splice(before - 1, 0, ...Array.from({ length: count }, () => formatOnly(template)));
     }
     this.maxCols += count;
-    shiftHeights(this.columnWidths, before, count);
+    this.columnWidths = new Map(
+      [...this.columnWidths].map(([c, width]) => [c >= before ? c + count : c, width]),
+    );
     for (const box of this.boxes()) shiftBox(box, "col", before, count);
-    if (this.frozenCols >= before) this.frozenCols += count;
-  }
-
-  deleteColumns(at: number, count: number): void {
-    for (const line of this.rows) line?.splice(at - 1, count);
-    this.maxCols -= count;
-    shiftHeights(this.columnWidths, at, -count);
-    for (const box of this.boxes()) shrinkBox(box, "col", at, count);
-    if (this.frozenCols >= at) this.frozenCols = Math.max(at - 1, this.frozenCols - count);
   }
 }
 
 function formatOnly(cell: CellData | undefined): CellData | undefined {
   if (!cell) return undefined;
-  const { fmt, bg, fc, fw, fst, wrap, ha, va, border, dv } = cell;
-  return { fmt, bg, fc, fw, fst, wrap, ha, va, border, dv };
-}
-
-function shiftHeights(map: Map<number, number>, from: number, delta: number): void {
-  const entries = [...map.entries()];
-  map.clear();
-  for (const [index, size] of entries) {
-    if (index < from) map.set(index, size);
-    else if (delta > 0) map.set(index + delta, size);
-    else if (index >= from - delta) map.set(index + delta, size);
-  }
+  const { fmt, bg, fw, wrap, dv } = cell;
+  return { fmt, bg, fw, wrap, dv };
 }
 
 function shiftBox(box: GridBox, dim: "row" | "col", before: number, count: number): void {
   const size = dim === "row" ? "numRows" : "numCols";
   if (box[dim] >= before) box[dim] += count;
   else if (box[dim] + box[size] - 1 >= before) box[size] += count;
-}
-
-function shrinkBox(box: GridBox, dim: "row" | "col", at: number, count: number): void {
-  const size = dim === "row" ? "numRows" : "numCols";
-  const start = box[dim];
-  const end = start + box[size] - 1;
-  const delEnd = at + count - 1;
-  const keptBefore = Math.max(0, Math.min(end, at - 1) - start + 1);
-  const keptAfter = Math.max(0, end - Math.max(start, delEnd + 1) + 1);
-  box[dim] = start < at ? start : Math.max(at, start - count);
-  box[size] = Math.max(1, keptBefore + keptAfter);
 }
 
 export type AccessState = "ok" | "not_found" | "no_access";
@@ -242,12 +181,9 @@ export class SpreadsheetModel {
   sheets: SheetModel[] = [];
   editors: string[] = [];
   viewers: string[] = [];
-  trashed = false;
   nextSheetId = 0;
   nextChartId = 1;
   nextProtectionId = 1;
-  /** The active sheet and range per user. */
-  active = new Map<string, { sheet: SheetModel; box?: GridBox }>();
   /** Cell writes of executions that have not flushed yet (see WriteJournal). */
   readonly journal = new WriteJournal();
   /**
@@ -261,18 +197,16 @@ export class SpreadsheetModel {
     public name: string,
     public owner: string,
     public timeZone: string,
-    public locale: string,
   ) {}
 
   get url(): string {
     return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
   }
 
-  addSheet(name: string, index?: number): SheetModel {
+  addSheet(name: string): SheetModel {
     const sheet = new SheetModel(this, this.nextSheetId, name);
     this.nextSheetId = this.nextSheetId === 0 ? 1_000_001 : this.nextSheetId + 7919;
-    if (index === undefined || index >= this.sheets.length) this.sheets.push(sheet);
-    else this.sheets.splice(Math.max(0, index), 0, sheet);
+    this.sheets.push(sheet);
     return sheet;
   }
 
@@ -286,20 +220,15 @@ export class SpreadsheetModel {
     return this.sheets.find((s) => s.name.toLowerCase() === wanted);
   }
 
-  activeSheet(user: string): SheetModel {
-    const active = this.active.get(user)?.sheet;
-    return active && this.sheets.includes(active) ? active : this.sheets[0];
-  }
-
   /**
-   * A deep copy under a new id (DriveApp makeCopy, Spreadsheet.copy): content, formats, rules and the
+   * A deep copy under a new id (Spreadsheet.copy): content, formats, rules and the
    * bound script's files; not sharing. Copying a spreadsheet copies its container-bound script
    * (https://developers.google.com/apps-script/guides/bound: a bound script lives in its container;
    * https://tanaikech.github.io/2023/07/07/copying-google-spreadsheet-by-removing-container-bound-script-using-google-apps-script
    * needs a workaround precisely because a copy includes it).
    */
   copy(id: string, name: string, owner: string): SpreadsheetModel {
-    const copy = new SpreadsheetModel(id, name, owner, this.timeZone, this.locale);
+    const copy = new SpreadsheetModel(id, name, owner, this.timeZone);
     copy.boundScript = this.boundScript.map((file) => ({ ...file }));
     copy.nextSheetId = this.nextSheetId;
     copy.nextChartId = this.nextChartId;
@@ -312,11 +241,8 @@ export class SpreadsheetModel {
       s.maxRows = sheet.maxRows;
       s.maxCols = sheet.maxCols;
       s.frozenRows = sheet.frozenRows;
-      s.frozenCols = sheet.frozenCols;
       s.hidden = sheet.hidden;
-      s.tabColor = sheet.tabColor;
       s.columnWidths = new Map(sheet.columnWidths);
-      s.rowHeights = new Map(sheet.rowHeights);
       s.protections = sheet.protections.map((p) => ({
         ...p,
         box: { ...p.box },
@@ -399,7 +325,8 @@ export class WriteJournal {
       WriteJournal.withPending.add(this);
     }
     const key = `${sheet.id}:${row}:${col}`;
-    if (!mine.has(key)) mine.set(key, { sheet, row, col, committed: copyCell(sheet.cell(row, col)), mine: undefined });
+    if (!mine.has(key))
+      mine.set(key, { sheet, row, col, committed: copyCell(sheet.cell(row, col)), mine: undefined });
   }
 
   /** Shows the cells as `execution` sees them (null: as everyone sees them). */

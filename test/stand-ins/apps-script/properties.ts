@@ -11,12 +11,6 @@ function bytes(text: string): number {
 
 export class PropertiesService extends StandIn {
   readonly kind = "PropertiesService";
-  getScriptProperties(): Properties {
-    return new Properties(this.view, this.view.world._propertyStore("script"));
-  }
-  getUserProperties(): Properties {
-    return new Properties(this.view, this.view.world._propertyStore(`user:${this.view.userEmail}`));
-  }
   /** null when the script has no containing document (as in Google). */
   getDocumentProperties(): Properties | null {
     const id = this.view.activeSpreadsheetId;

@@ -5,7 +5,6 @@ import { ProtectionTypeName } from "./enums";
 import { gasError } from "./errors";
 import { ProtectionModel, SheetModel } from "./model";
 import { Range } from "./range";
-import { emailOf } from "./users";
 
 export function newProtection(
   view: View,
@@ -21,7 +20,6 @@ export function newProtection(
     description: "",
     warningOnly: false,
     editors: [...new Set([owner, view.userEmail])],
-    domainEdit: false,
     unprotected: [],
   };
   sheet.protections.push(model);
@@ -65,25 +63,6 @@ export class Protection extends StandIn {
   setWarningOnly(warningOnly: boolean): this {
     this._model.warningOnly = warningOnly;
     return this;
-  }
-  addEditor(user: unknown): this {
-    const email = emailOf(user);
-    if (!this._model.editors.includes(email)) this._model.editors.push(email);
-    return this;
-  }
-  addEditors(users: unknown[]): this {
-    for (const user of users) this.addEditor(user);
-    return this;
-  }
-  removeEditor(user: unknown): this {
-    const email = emailOf(user);
-    this._model.editors = this._model.editors.filter(
-      (e) => e !== email || e === this._sheet.spreadsheet.owner,
-    );
-    return this;
-  }
-  canEdit(): boolean {
-    return this._model.warningOnly || this._model.editors.includes(this.view.userEmail);
   }
   setUnprotectedRanges(ranges: unknown[]): this {
     if (this._model.type !== "SHEET")

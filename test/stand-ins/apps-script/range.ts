@@ -1,21 +1,11 @@
 import { boxA1, GridBox } from "./a1";
-import { registerRangeFactory } from "./conditional";
 import { StandIn, View } from "./counting";
-import { WrapStrategyName } from "./enums";
 import { gasError, MESSAGES } from "./errors";
-import { CellData, SheetModel, ValidationSpec } from "./model";
+import { CellData, SheetModel } from "./model";
 import { newProtection, Protection } from "./protection";
 import { Sheet } from "./sheet";
 import { DataValidation, validationSpecOf } from "./validation";
-import { CellValue, DEFAULT_NUMBER_FORMAT, readDisplay, readValue, writeFormula, writeInput } from "./values";
-
-export interface ClearOptions {
-  commentsOnly?: boolean;
-  contentsOnly?: boolean;
-  formatOnly?: boolean;
-  validationsOnly?: boolean;
-  skipFilteredRows?: boolean;
-}
+import { CellValue, DEFAULT_NUMBER_FORMAT, readValue, writeInput } from "./values";
 
 /** Throws like Sheet.getRange does when a box does not fit the sheet's grid. */
 export function checkBox(
@@ -36,18 +26,6 @@ export function checkBox(
   return { row, col, numRows, numCols };
 }
 
-function formatsCleared(cell: CellData): void {
-  delete cell.fmt;
-  delete cell.bg;
-  delete cell.fc;
-  delete cell.fw;
-  delete cell.fst;
-  delete cell.wrap;
-  delete cell.ha;
-  delete cell.va;
-  delete cell.border;
-}
-
 /** A subset of GoogleAppsScript.Spreadsheet.Range with Google's value semantics (see values.ts). */
 export class Range extends StandIn {
   readonly kind = "Range";
@@ -63,14 +41,14 @@ export class Range extends StandIn {
     return this._sheet.spreadsheet.timeZone;
   }
 
-  /** Visits every cell position; `write` creates missing cells. */
-  private grid<T>(read: (cell: CellData | undefined, r: number, c: number) => T): T[][] {
+  /** Reads every cell position. */
+  private grid<T>(read: (cell: CellData | undefined) => T): T[][] {
     const { row, col, numRows, numCols } = this._box;
     const out: T[][] = new Array(numRows);
     for (let r = 0; r < numRows; r++) {
       const line = this._sheet.rows[row - 1 + r];
       const values: T[] = new Array(numCols);
-      for (let c = 0; c < numCols; c++) values[c] = read(line?.[col - 1 + c], r, c);
+      for (let c = 0; c < numCols; c++) values[c] = read(line?.[col - 1 + c]);
       out[r] = values;
     }
     return out;
@@ -83,18 +61,9 @@ export class Range extends StandIn {
     return this;
   }
 
-  /** Existing cells only (for clearing). */
-  private eachExisting(write: (cell: CellData) => void): this {
-    const { row, col, numRows, numCols } = this._box;
-    for (let r = 0; r < numRows; r++) {
-      const line = this._sheet.rows[row - 1 + r];
-      if (!line) continue;
-      for (let c = 0; c < numCols; c++) {
-        const cell = line[col - 1 + c];
-        if (cell) write(cell);
-      }
-    }
-    return this;
+  /** The same value for every cell, so singular setters share their plural's rules. */
+  private fill<T>(value: T): T[][] {
+    return Array.from({ length: this._box.numRows }, () => new Array<T>(this._box.numCols).fill(value));
   }
 
   private first(): CellData | undefined {
@@ -120,46 +89,17 @@ export class Range extends StandIn {
   getRow(): number {
     return this._box.row;
   }
-  getColumn(): number {
-    return this._box.col;
-  }
   getNumRows(): number {
     return this._box.numRows;
   }
   getNumColumns(): number {
     return this._box.numCols;
   }
-  getLastRow(): number {
-    return this._box.row + this._box.numRows - 1;
-  }
-  getLastColumn(): number {
-    return this._box.col + this._box.numCols - 1;
-  }
   getSheet(): Sheet {
     return new Sheet(this.view, this._sheet);
   }
-  getCell(row: number, column: number): Range {
-    if (row < 1 || column < 1 || row > this._box.numRows || column > this._box.numCols)
-      throw gasError(MESSAGES.outsideSheet);
-    return new Range(this.view, this._sheet, {
-      row: this._box.row + row - 1,
-      col: this._box.col + column - 1,
-      numRows: 1,
-      numCols: 1,
-    });
-  }
-  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
-    const box = checkBox(
-      this._sheet,
-      this._box.row + rowOffset,
-      this._box.col + columnOffset,
-      numRows ?? this._box.numRows,
-      numColumns ?? this._box.numCols,
-    );
-    return new Range(this.view, this._sheet, box);
-  }
+  /** The selection is not modelled: nothing reads it back. */
   activate(): this {
-    this._sheet.spreadsheet.active.set(this.view.userEmail, { sheet: this._sheet, box: { ...this._box } });
     return this;
   }
 
@@ -172,34 +112,16 @@ export class Range extends StandIn {
   getValue(): CellValue {
     return readValue(this.first(), this.tz, this.view.dateCtor);
   }
-  getDisplayValues(): string[][] {
-    const tz = this.tz;
-    return this.grid((cell) => readDisplay(cell, tz));
-  }
-  getDisplayValue(): string {
-    return readDisplay(this.first(), this.tz);
-  }
   setValues(values: unknown[][]): this {
     const data = this.checkShape(values, "setValues");
     const tz = this.tz;
     return this.each((cell, r, c) => writeInput(cell, data[r][c], tz));
   }
   setValue(value: unknown): this {
-    const tz = this.tz;
-    return this.each((cell) => writeInput(cell, value, tz));
-  }
-  getFormulas(): string[][] {
-    return this.grid((cell) => cell?.f ?? "");
+    return this.setValues(this.fill(value));
   }
   getFormula(): string {
     return this.first()?.f ?? "";
-  }
-  setFormula(formula: string): this {
-    return this.each((cell) => writeFormula(cell, formula));
-  }
-  setFormulas(formulas: string[][]): this {
-    const data = this.checkShape(formulas, "setFormulas");
-    return this.each((cell, r, c) => writeFormula(cell, String(data[r][c] ?? "")));
   }
 
   // ----- formats -----
@@ -210,9 +132,7 @@ export class Range extends StandIn {
     return this.grid((cell) => cell?.fmt ?? DEFAULT_NUMBER_FORMAT);
   }
   setNumberFormat(format: string): this {
-    return this.each((cell) => {
-      cell.fmt = format;
-    });
+    return this.setNumberFormats(this.fill(format));
   }
   setNumberFormats(formats: string[][]): this {
     const data = this.checkShape(formats, "setNumberFormats");
@@ -227,10 +147,7 @@ export class Range extends StandIn {
     return this.grid((cell) => cell?.bg ?? "#ffffff");
   }
   setBackground(color: string | null): this {
-    return this.each((cell) => {
-      if (color === null || color === "") delete cell.bg;
-      else cell.bg = color.toLowerCase();
-    });
+    return this.setBackgrounds(this.fill(color));
   }
   setBackgrounds(colors: Array<Array<string | null>>): this {
     const data = this.checkShape(colors, "setBackgrounds");
@@ -241,10 +158,7 @@ export class Range extends StandIn {
     });
   }
   setFontWeight(weight: string | null): this {
-    return this.each((cell) => {
-      if (weight === null || weight === "normal") delete cell.fw;
-      else cell.fw = weight;
-    });
+    return this.setFontWeights(this.fill(weight));
   }
   setFontWeights(weights: Array<Array<string | null>>): this {
     const data = this.checkShape(weights, "setFontWeights");
@@ -254,35 +168,14 @@ export class Range extends StandIn {
       else cell.fw = String(w);
     });
   }
-  setFontColor(color: string | null): this {
-    return this.each((cell) => {
-      if (color === null || color === "") delete cell.fc;
-      else cell.fc = color.toLowerCase();
-    });
-  }
-  getWrapStrategy(): WrapStrategyName {
-    return this.first()?.wrap ?? "OVERFLOW";
-  }
   setWrap(wrap: boolean): this {
     return this.each((cell) => {
-      cell.wrap = wrap ? "WRAP" : "OVERFLOW";
-    });
-  }
-  setHorizontalAlignment(alignment: string | null): this {
-    return this.each((cell) => {
-      if (alignment === null || alignment === "normal" || alignment === "general") delete cell.ha;
-      else cell.ha = alignment;
+      cell.wrap = wrap;
     });
   }
 
   getNotes(): string[][] {
     return this.grid((cell) => cell?.note ?? "");
-  }
-  setNote(note: string | null): this {
-    return this.each((cell) => {
-      if (note === null || note === "") delete cell.note;
-      else cell.note = String(note);
-    });
   }
   setNotes(notes: Array<Array<string | null>>): this {
     const data = this.checkShape(notes, "setNotes");
@@ -291,9 +184,6 @@ export class Range extends StandIn {
       if (note === null || note === undefined || note === "") delete cell.note;
       else cell.note = String(note);
     });
-  }
-  clearNote(): this {
-    return this.eachExisting((cell) => delete cell.note);
   }
 
   // ----- data validation -----
@@ -304,57 +194,20 @@ export class Range extends StandIn {
   getDataValidations(): Array<Array<DataValidation | null>> {
     return this.grid((cell) => (cell?.dv ? new DataValidation(this.view, cell.dv) : null));
   }
-  setDataValidation(rule: unknown): this {
-    const spec = validationSpecOf(rule);
-    return this.each((cell) => {
-      if (spec) cell.dv = spec;
-      else delete cell.dv;
-    });
-  }
   setDataValidations(rules: unknown[][]): this {
     const data = this.checkShape(rules, "setDataValidations");
     const specs = data.map((line) => line.map(validationSpecOf));
     return this.each((cell, r, c) => {
-      const spec: ValidationSpec | undefined = specs[r][c];
+      const spec = specs[r][c];
       if (spec) cell.dv = spec;
       else delete cell.dv;
     });
-  }
-  clearDataValidations(): this {
-    return this.eachExisting((cell) => delete cell.dv);
-  }
-
-  // ----- clearing -----
-  /** Without options: contents and formats (notes and validation stay). */
-  clear(options?: ClearOptions): this {
-    const o = options ?? {};
-    const only = o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly;
-    return this.eachExisting((cell) => {
-      if (!only || o.contentsOnly) {
-        delete cell.v;
-        delete cell.f;
-      }
-      if (!only || o.formatOnly) formatsCleared(cell);
-      if (o.validationsOnly) delete cell.dv;
-      if (o.commentsOnly) delete cell.note;
-    });
-  }
-  clearContent(): this {
-    return this.eachExisting((cell) => {
-      delete cell.v;
-      delete cell.f;
-    });
-  }
-  clearFormat(): this {
-    return this.eachExisting(formatsCleared);
   }
 
   protect(): Protection {
     return newProtection(this.view, this._sheet, "RANGE", { ...this._box });
   }
 }
-
-registerRangeFactory((view, ref) => new Range(view, ref.sheet, ref.box));
 
 /** Sheet.getRangeList(): the same operation on several ranges. */
 export class RangeList extends StandIn {
@@ -369,57 +222,16 @@ export class RangeList extends StandIn {
     for (const range of this.ranges) fn(range);
     return this;
   }
-  getRanges(): Range[] {
-    return [...this.ranges];
-  }
-  activate(): this {
-    const last = this.ranges[this.ranges.length - 1];
-    if (last) last.activate();
-    return this;
-  }
-  setValue(value: unknown): this {
-    return this.all((r) => r.setValue(value));
-  }
-  setFormula(formula: string): this {
-    return this.all((r) => r.setFormula(formula));
-  }
   setBackground(color: string | null): this {
     return this.all((r) => r.setBackground(color));
   }
   setFontWeight(weight: string | null): this {
     return this.all((r) => r.setFontWeight(weight));
   }
-  setFontColor(color: string | null): this {
-    return this.all((r) => r.setFontColor(color));
-  }
   setNumberFormat(format: string): this {
     return this.all((r) => r.setNumberFormat(format));
   }
-  setNote(note: string | null): this {
-    return this.all((r) => r.setNote(note));
-  }
   setWrap(wrap: boolean): this {
     return this.all((r) => r.setWrap(wrap));
-  }
-  setHorizontalAlignment(alignment: string | null): this {
-    return this.all((r) => r.setHorizontalAlignment(alignment));
-  }
-  setDataValidation(rule: unknown): this {
-    return this.all((r) => r.setDataValidation(rule));
-  }
-  clearDataValidations(): this {
-    return this.all((r) => r.clearDataValidations());
-  }
-  clear(options?: ClearOptions): this {
-    return this.all((r) => r.clear(options));
-  }
-  clearContent(): this {
-    return this.all((r) => r.clearContent());
-  }
-  clearFormat(): this {
-    return this.all((r) => r.clearFormat());
-  }
-  clearNote(): this {
-    return this.all((r) => r.clearNote());
   }
 }

@@ -1,44 +1,32 @@
 import { StandIn, View } from "./counting";
-import { AuthMode, AuthorizationStatus, EventType, TriggerSource } from "./enums";
+import { AuthMode } from "./enums";
 import { gasError, MESSAGES } from "./errors";
 import { User } from "./users";
 
 export const MAX_TRIGGERS_PER_USER = 20;
 
-/** An installable trigger as the world records it; tests fire due ones themselves. */
+/** An installable clock trigger as the world records it; tests fire due ones themselves. */
 export interface TriggerRecord {
   readonly id: string;
   readonly handlerFunction: string;
   readonly userEmail: string;
-  readonly eventType: keyof typeof EventType;
-  readonly source: keyof typeof TriggerSource;
-  readonly sourceId: string | null;
-  /** Clock triggers: when it is next due (epoch ms). */
+  /** When it is due (epoch ms); null once it has fired. */
   dueAt: number | null;
-  /** Recurring clock triggers: the period. */
-  everyMs: number | null;
-  firedCount: number;
 }
 
 export class Session extends StandIn {
   readonly kind = "Session";
   getActiveUser(): User {
-    return new User(this.view, this.view.world._activeUserEmail(this.view));
+    return new User(this.view, this.view.userEmail);
   }
   getEffectiveUser(): User {
-    return new User(this.view, this.view.world._effectiveUserEmail(this.view));
-  }
-  getScriptTimeZone(): string {
-    return this.view.world.scriptTimeZone;
+    return new User(this.view, this.view.userEmail);
   }
 }
 
 export class ScriptApp extends StandIn {
   readonly kind = "ScriptApp";
   readonly AuthMode = AuthMode;
-  readonly AuthorizationStatus = AuthorizationStatus;
-  readonly EventType = EventType;
-  readonly TriggerSource = TriggerSource;
 
   newTrigger(functionName: string): TriggerBuilder {
     return new TriggerBuilder(this.view, functionName);
@@ -49,7 +37,7 @@ export class ScriptApp extends StandIn {
       .map((t) => new Trigger(this.view, t));
   }
   deleteTrigger(trigger: unknown): void {
-    const id = (trigger as { getUniqueId?: () => string })?.getUniqueId?.();
+    const id = (trigger as { _record?: TriggerRecord } | null)?._record?.id;
     const world = this.view.world;
     world.triggers = world.triggers.filter((t) => t.id !== id);
   }
@@ -68,25 +56,9 @@ export class TriggerBuilder extends StandIn {
   }
 }
 
-function addTrigger(view: View, record: Omit<TriggerRecord, "id" | "userEmail" | "firedCount">): Trigger {
-  const world = view.world;
-  if (world.triggers.filter((t) => t.userEmail === view.userEmail).length >= MAX_TRIGGERS_PER_USER) {
-    throw gasError(MESSAGES.tooManyTriggers);
-  }
-  const full: TriggerRecord = {
-    ...record,
-    id: world._nextId("trigger"),
-    userEmail: view.userEmail,
-    firedCount: 0,
-  };
-  world.triggers.push(full);
-  return new Trigger(view, full);
-}
-
 export class ClockTriggerBuilder extends StandIn {
   readonly kind = "ClockTriggerBuilder";
   private dueAt: number | null = null;
-  private everyMs: number | null = null;
   constructor(
     view: View,
     private readonly handler: string,
@@ -97,26 +69,19 @@ export class ClockTriggerBuilder extends StandIn {
     this.dueAt = this.view.world.clock.millis() + durationMilliseconds;
     return this;
   }
-  at(date: Date): this {
-    this.dueAt = new Date(date).getTime();
-    return this;
-  }
-  private every(ms: number): this {
-    this.everyMs = ms;
-    this.dueAt = this.view.world.clock.millis() + ms;
-    return this;
-  }
   create(): Trigger {
-    if (this.dueAt === null)
-      throw gasError("The trigger's time is not set: call after(), at() or every…() before create().");
-    return addTrigger(this.view, {
+    if (this.dueAt === null) throw gasError("The trigger's time is not set: call after() before create().");
+    const world = this.view.world;
+    if (world.triggers.filter((t) => t.userEmail === this.view.userEmail).length >= MAX_TRIGGERS_PER_USER)
+      throw gasError(MESSAGES.tooManyTriggers);
+    const record: TriggerRecord = {
+      id: world._nextId("trigger"),
       handlerFunction: this.handler,
-      eventType: "CLOCK",
-      source: "CLOCK",
-      sourceId: null,
+      userEmail: this.view.userEmail,
       dueAt: this.dueAt,
-      everyMs: this.everyMs,
-    });
+    };
+    world.triggers.push(record);
+    return new Trigger(this.view, record);
   }
 }
 
@@ -130,8 +95,5 @@ export class Trigger extends StandIn {
   }
   getHandlerFunction(): string {
     return this._record.handlerFunction;
-  }
-  getUniqueId(): string {
-    return this._record.id;
   }
 }

@@ -1,40 +1,34 @@
-import { parseA1, resolveBox } from "./a1";
+import { resolveRange } from "../shared/values";
 import { EmbeddedChart, EmbeddedChartBuilder } from "./chart";
 import { ConditionalFormatRule } from "./conditional";
 import { StandIn, View } from "./counting";
 import { ProtectionTypeName } from "./enums";
 import { gasError, MESSAGES } from "./errors";
-import {
-  CellData,
-  ChartModel,
-  ConditionalRuleModel,
-  DEFAULT_COLUMN_WIDTH,
-  SheetModel,
-} from "./model";
+import { ChartModel, ConditionalRuleModel, SheetModel } from "./model";
 import { newProtection, Protection } from "./protection";
-import { checkBox, ClearOptions, Range, RangeList } from "./range";
-import { writeInput } from "./values";
+import { checkBox, Range, RangeList } from "./range";
 
 /** Resolves "B2", "A1:C", "Tab!A:A" against a sheet (the named sheet when a name is given). */
 export function rangeFromA1(view: View, sheet: SheetModel, a1: string): Range {
-  const parsed = parseA1(String(a1));
-  if (!parsed) throw gasError(MESSAGES.rangeNotFound);
-  let target = sheet;
-  if (parsed.sheetName !== undefined) {
-    const named = sheet.spreadsheet.sheetByName(parsed.sheetName);
-    if (!named) throw gasError(MESSAGES.rangeNotFound);
-    target = named;
-  }
-  const box = resolveBox(parsed, target.maxRows, target.maxCols);
-  if (!box) throw gasError(MESSAGES.rangeNotFound);
-  return new Range(view, target, box);
-}
-
-function rowsOutOfBounds(): Error {
-  return gasError("Those rows are out of bounds.");
-}
-function columnsOutOfBounds(): Error {
-  return gasError("Those columns are out of bounds.");
+  const tab = (title?: string) => {
+    const found = title === undefined ? sheet : sheet.spreadsheet.sheetByName(title);
+    return found && { sheet: found, title: found.name, rowCount: found.maxRows, columnCount: found.maxCols };
+  };
+  const notFound = () => gasError(MESSAGES.rangeNotFound);
+  const {
+    tab: target,
+    startRow,
+    endRow,
+    startColumn,
+    endColumn,
+  } = resolveRange(String(a1), tab, notFound, () => false);
+  const box = {
+    row: startRow + 1,
+    col: startColumn + 1,
+    numRows: endRow - startRow,
+    numCols: endColumn - startColumn,
+  };
+  return new Range(view, target.sheet, box);
 }
 
 /** A subset of GoogleAppsScript.Spreadsheet.Sheet. */
@@ -61,13 +55,6 @@ export class Sheet extends StandIn {
     this.m.name = name;
     return this;
   }
-  getIndex(): number {
-    return this.m.spreadsheet.sheets.indexOf(this.m) + 1;
-  }
-  activate(): this {
-    this.m.spreadsheet.active.set(this.view.userEmail, { sheet: this.m });
-    return this;
-  }
 
   // ----- ranges -----
   getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): Range {
@@ -92,9 +79,6 @@ export class Sheet extends StandIn {
   getLastRow(): number {
     return this.m.lastRow();
   }
-  getLastColumn(): number {
-    return this.m.lastColumn();
-  }
   getMaxRows(): number {
     return this.m.maxRows;
   }
@@ -102,75 +86,29 @@ export class Sheet extends StandIn {
     return this.m.maxCols;
   }
 
-  // ----- rows and columns -----
-  insertRows(rowIndex: number, numRows = 1): void {
-    if (rowIndex < 1 || rowIndex > this.m.maxRows) throw rowsOutOfBounds();
-    this.m.insertRows(rowIndex, numRows, rowIndex);
-  }
+  // ----- rows and columns: the grid grows only through these -----
   /** New rows take the formatting (number formats, colours, validation) of the row above. */
   insertRowsAfter(afterPosition: number, howMany: number): this {
-    if (afterPosition < 1 || afterPosition > this.m.maxRows) throw rowsOutOfBounds();
+    if (afterPosition < 1 || afterPosition > this.m.maxRows) throw gasError("Those rows are out of bounds.");
     this.m.insertRows(afterPosition + 1, howMany, afterPosition);
     return this;
   }
-  deleteRows(rowPosition: number, howMany: number): void {
-    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.m.maxRows) throw rowsOutOfBounds();
-    const frozenDeleted = Math.max(
-      0,
-      Math.min(this.m.frozenRows, rowPosition + howMany - 1) - rowPosition + 1,
-    );
-    if (this.m.maxRows - howMany - (this.m.frozenRows - frozenDeleted) < 1)
-      throw gasError(MESSAGES.deleteAllRows);
-    this.m.deleteRows(rowPosition, howMany);
-  }
-  insertColumns(columnIndex: number, numColumns = 1): void {
-    if (columnIndex < 1 || columnIndex > this.m.maxCols) throw columnsOutOfBounds();
-    this.m.insertColumns(columnIndex, numColumns, columnIndex);
-  }
   insertColumnsAfter(afterPosition: number, howMany: number): this {
-    if (afterPosition < 1 || afterPosition > this.m.maxCols) throw columnsOutOfBounds();
+    if (afterPosition < 1 || afterPosition > this.m.maxCols)
+      throw gasError("Those columns are out of bounds.");
     this.m.insertColumns(afterPosition + 1, howMany, afterPosition);
     return this;
   }
-  deleteColumns(columnPosition: number, howMany: number): void {
-    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.m.maxCols)
-      throw columnsOutOfBounds();
-    const frozenDeleted = Math.max(
-      0,
-      Math.min(this.m.frozenCols, columnPosition + howMany - 1) - columnPosition + 1,
-    );
-    if (this.m.maxCols - howMany - (this.m.frozenCols - frozenDeleted) < 1)
-      throw gasError(MESSAGES.deleteAllColumns);
-    this.m.deleteColumns(columnPosition, howMany);
-  }
-  /** Writes after the last row with content, adding a row to the grid when it is full. */
-  appendRow(rowContents: unknown[]): this {
-    if (!Array.isArray(rowContents)) throw gasError(MESSAGES.signature("SpreadsheetApp.Sheet.appendRow"));
-    const row = this.m.lastRow() + 1;
-    if (row > this.m.maxRows) this.m.insertRows(row, 1);
-    if (rowContents.length > this.m.maxCols)
-      this.m.insertColumns(this.m.maxCols + 1, rowContents.length - this.m.maxCols);
-    const tz = this.m.spreadsheet.timeZone;
-    rowContents.forEach((value, c) => writeInput(this.m.cellForWrite(row, c + 1), value, tz));
-    return this;
-  }
 
-  // ----- clearing -----
-  private everyCell(fn: (cell: CellData) => void): this {
-    for (const line of this.m.rows) if (line) for (const cell of line) if (cell) fn(cell);
-    return this;
-  }
-  clear(options?: ClearOptions): this {
-    new Range(this.view, this.m, { row: 1, col: 1, numRows: this.m.maxRows, numCols: this.m.maxCols }).clear(
-      options,
-    );
-    return this;
-  }
+  /** Contents (values and formulas) go; formats, notes and validation stay. */
   clearContents(): this {
-    return this.everyCell((cell) => {
-      delete cell.v;
-      delete cell.f;
-    });
+    for (const line of this.m.rows) {
+      for (const cell of line ?? []) {
+        delete cell?.v;
+        delete cell?.f;
+      }
+    }
+    return this;
   }
 
   // ----- layout -----
@@ -181,9 +119,6 @@ export class Sheet extends StandIn {
   setColumnWidths(startColumn: number, numColumns: number, width: number): this {
     for (let c = startColumn; c < startColumn + numColumns; c++) this.m.columnWidths.set(c, width);
     return this;
-  }
-  getColumnWidth(columnPosition: number): number {
-    return this.m.columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
   }
   hideSheet(): this {
     const visible = this.m.spreadsheet.sheets.filter((s) => !s.hidden);
@@ -233,22 +168,17 @@ export class Sheet extends StandIn {
     return new EmbeddedChartBuilder(this.view, this.m);
   }
   insertChart(chart: unknown): void {
-    const model = chartModelOf(chart);
+    const model = (chart as { _model?: ChartModel } | null)?._model;
+    if (!model || (chart as { kind?: string }).kind !== "EmbeddedChart")
+      throw gasError(MESSAGES.signature("SpreadsheetApp.Sheet.insertChart"));
     this.m.charts = this.m.charts.filter((c) => c.id !== model.id);
-    this.m.charts.push(model);
+    this.m.charts.push({
+      ...model,
+      ranges: model.ranges.map((r) => ({ sheet: r.sheet, box: { ...r.box } })),
+      options: { ...model.options },
+    });
   }
   getCharts(): EmbeddedChart[] {
-    return this.m.charts.map((c) => new EmbeddedChart(this.view, this.m, c));
+    return this.m.charts.map((c) => new EmbeddedChart(this.view, c));
   }
-}
-
-function chartModelOf(chart: unknown): ChartModel {
-  const model = (chart as { _model?: ChartModel } | null)?._model;
-  if (!model || (chart as { kind?: string }).kind !== "EmbeddedChart")
-    throw gasError(MESSAGES.signature("SpreadsheetApp.Sheet.insertChart"));
-  return {
-    ...model,
-    ranges: model.ranges.map((r) => ({ sheet: r.sheet, box: { ...r.box } })),
-    options: { ...model.options },
-  };
 }

@@ -1,7 +1,8 @@
 import { StandIn, View } from "./counting";
-import { Button, ButtonName, ButtonSet, ButtonSetName, SandboxMode, XFrameOptionsMode } from "./enums";
+import { Button, ButtonName, ButtonSet, ButtonSetName } from "./enums";
 import { gasError, MESSAGES } from "./errors";
 
+/** Entries as Apps Script menus have them (addSubMenu is not modelled: src adds none). */
 export type MenuEntry =
   | { type: "item"; caption: string; functionName: string }
   | { type: "separator" }
@@ -17,7 +18,7 @@ export interface MenuRecord {
 }
 
 export interface DialogRecord {
-  type: "sidebar" | "modal" | "modeless" | "alert" | "prompt";
+  type: "sidebar" | "alert" | "prompt";
   spreadsheetId: string | null;
   userEmail: string;
   title: string;
@@ -45,79 +46,41 @@ export class Ui extends StandIn {
     return new Menu(this.view, this.view.world.addonName, true);
   }
   showSidebar(userInterface: unknown): void {
-    this.record("sidebar", userInterface);
-  }
-  private record(type: DialogRecord["type"], userInterface: unknown, title?: string): void {
-    const html = userInterface as { getContent?: () => string; getTitle?: () => string };
-    if (typeof html?.getContent !== "function") throw gasError(MESSAGES.signature(`Ui.${type}`));
-    this.view.world.dialogs.push({
-      type,
-      spreadsheetId: this.view.activeSpreadsheetId,
-      userEmail: this.view.userEmail,
-      title: title ?? html.getTitle?.() ?? "",
-      content: html.getContent(),
-    });
+    const html = userInterface as Partial<Pick<HtmlOutput, "_content" | "_title">> | null;
+    if (typeof html?._content !== "string") throw gasError(MESSAGES.signature("Ui.showSidebar"));
+    this.record({ type: "sidebar", title: html._title ?? "", content: html._content });
   }
   /** alert(prompt), alert(prompt, buttons), alert(title, prompt, buttons). */
   alert(a: string, b?: string | ButtonSetName, c?: ButtonSetName): ButtonName {
-    let title = "";
-    let prompt = a;
-    let buttons: ButtonSetName = "OK";
-    if (c !== undefined) {
-      title = a;
-      prompt = String(b);
-      buttons = c;
-    } else if (b !== undefined) {
-      if (b in ButtonSet) buttons = b as ButtonSetName;
-      else {
-        title = a;
-        prompt = b;
-      }
-    }
-    const answer = this.answer(buttons);
-    this.view.world.dialogs.push({
-      type: "alert",
-      spreadsheetId: this.view.activeSpreadsheetId,
-      userEmail: this.view.userEmail,
-      title,
-      content: prompt,
-      buttons,
-      response: answer.button,
-    });
-    return answer.button;
+    return this.ask("alert", a, b, c).button;
   }
   /** prompt(prompt), prompt(prompt, buttons), prompt(title, prompt, buttons). */
   prompt(a: string, b?: string | ButtonSetName, c?: ButtonSetName): PromptResponse {
-    let title = "";
-    let prompt = a;
-    let buttons: ButtonSetName = "OK";
-    if (c !== undefined) {
-      title = a;
-      prompt = String(b);
-      buttons = c;
-    } else if (b !== undefined) {
-      if (b in ButtonSet) buttons = b as ButtonSetName;
-      else {
-        title = a;
-        prompt = b;
-      }
-    }
-    const answer = this.answer(buttons);
-    this.view.world.dialogs.push({
-      type: "prompt",
-      spreadsheetId: this.view.activeSpreadsheetId,
-      userEmail: this.view.userEmail,
-      title,
-      content: prompt,
+    const answer = this.ask("prompt", a, b, c);
+    return new PromptResponse(this.view, answer.button, answer.text ?? "");
+  }
+  /** Records the dialog; the answer is the next queued one, else OK (YES for yes/no questions). */
+  private ask(type: "alert" | "prompt", a: string, b?: string, c?: ButtonSetName): UiResponse {
+    const titled = c !== undefined || (b !== undefined && !(b in ButtonSet));
+    const buttons = (c ?? (titled ? undefined : b) ?? "OK") as ButtonSetName;
+    const answer = this.view.world.uiResponses.shift() ?? {
+      button: buttons.startsWith("YES_NO") ? "YES" : "OK",
+    };
+    this.record({
+      type,
+      title: titled ? a : "",
+      content: titled ? String(b) : a,
       buttons,
       response: answer.button,
     });
-    return new PromptResponse(this.view, answer.button, answer.text ?? "");
+    return answer;
   }
-  private answer(buttons: ButtonSetName): UiResponse {
-    const queued = this.view.world.uiResponses.shift();
-    if (queued) return queued;
-    return { button: buttons === "YES_NO" || buttons === "YES_NO_CANCEL" ? "YES" : "OK", text: "" };
+  private record(dialog: Omit<DialogRecord, "spreadsheetId" | "userEmail">): void {
+    this.view.world.dialogs.push({
+      spreadsheetId: this.view.activeSpreadsheetId,
+      userEmail: this.view.userEmail,
+      ...dialog,
+    });
   }
 }
 
@@ -140,20 +103,20 @@ export class PromptResponse extends StandIn {
 
 export class Menu extends StandIn {
   readonly kind = "Menu";
-  readonly _items: MenuEntry[] = [];
+  private readonly items: MenuEntry[] = [];
   constructor(
     view: View,
-    readonly _caption: string,
+    private readonly caption: string,
     private readonly addon: boolean,
   ) {
     super(view);
   }
   addItem(caption: string, functionName: string): this {
-    this._items.push({ type: "item", caption, functionName });
+    this.items.push({ type: "item", caption, functionName });
     return this;
   }
   addSeparator(): this {
-    this._items.push({ type: "separator" });
+    this.items.push({ type: "separator" });
     return this;
   }
   /** Adding a menu with the same caption again replaces it (as reopening the document does). */
@@ -163,8 +126,8 @@ export class Menu extends StandIn {
       spreadsheetId: this.view.activeSpreadsheetId,
       userEmail: this.view.userEmail,
       addon: this.addon,
-      caption: this._caption,
-      items: JSON.parse(JSON.stringify(this._items)) as MenuEntry[],
+      caption: this.caption,
+      items: this.items.map((item) => ({ ...item })),
     };
     world.menus = world.menus.filter(
       (m) =>
@@ -183,57 +146,26 @@ export class Menu extends StandIn {
 
 export class HtmlService extends StandIn {
   readonly kind = "HtmlService";
-  readonly SandboxMode = SandboxMode;
-  readonly XFrameOptionsMode = XFrameOptionsMode;
-
-  createHtmlOutput(html?: string): HtmlOutput {
-    return new HtmlOutput(this.view, html ?? "");
-  }
+  /** The file's content from world.htmlFiles ("Sidebar" or "Sidebar.html"). */
   createHtmlOutputFromFile(filename: string): HtmlOutput {
-    return new HtmlOutput(this.view, this.file(filename));
-  }
-  private file(filename: string): string {
     const files = this.view.world.htmlFiles;
     const content = files[filename] ?? files[filename.replace(/\.html$/, "")] ?? files[`${filename}.html`];
     if (content === undefined) throw gasError(MESSAGES.noHtmlFile(filename));
-    return content;
+    return new HtmlOutput(this.view, content);
   }
 }
 
 export class HtmlOutput extends StandIn {
   readonly kind = "HtmlOutput";
-  private title = "";
-  private width = 0;
-  private height = 0;
-  private sandbox: string = SandboxMode.IFRAME;
-  private xFrame: string = XFrameOptionsMode.DEFAULT;
-  private readonly metaTags: Array<{ name: string; content: string }> = [];
+  _title = "";
   constructor(
     view: View,
-    private content: string,
+    readonly _content: string,
   ) {
     super(view);
   }
-  getContent(): string {
-    return this.content;
-  }
-  setContent(content: string): this {
-    this.content = content;
-    return this;
-  }
-  append(addedContent: string): this {
-    this.content += addedContent;
-    return this;
-  }
-  clear(): this {
-    this.content = "";
-    return this;
-  }
-  getTitle(): string {
-    return this.title;
-  }
   setTitle(title: string): this {
-    this.title = title;
+    this._title = title;
     return this;
   }
 }

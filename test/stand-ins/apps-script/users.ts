@@ -1,6 +1,6 @@
 import { StandIn, View } from "./counting";
 
-/** GoogleAppsScript.Base.User (and Drive.User): an e-mail address. */
+/** GoogleAppsScript.Base.User: an e-mail address. */
 export class User extends StandIn {
   readonly kind = "User";
   constructor(
@@ -11,9 +11,6 @@ export class User extends StandIn {
   }
   getEmail(): string {
     return this.email;
-  }
-  getName(): string {
-    return this.email.split("@")[0] ?? "";
   }
 }
 
@@ -42,17 +39,8 @@ export class Sharing {
     if (email === this.target.owner || this.target.editors.includes(email)) return;
     if (!this.target.viewers.includes(email)) this.target.viewers.push(email);
   }
-  removeEditor(email: string): void {
-    this.target.editors = this.target.editors.filter((e) => e !== email);
-  }
   /** Google: removing a viewer who is an editor has no effect. */
   removeViewer(email: string): void {
     this.target.viewers = this.target.viewers.filter((v) => v !== email);
-  }
-  canView(email: string): boolean {
-    return this.canEdit(email) || this.target.viewers.includes(email);
-  }
-  canEdit(email: string): boolean {
-    return email === this.target.owner || this.target.editors.includes(email);
   }
 }

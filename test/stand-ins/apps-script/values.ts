@@ -1,4 +1,4 @@
-import { dateToSerial, formatSerialForDisplay, isDateFormat, serialToDate } from "./dates";
+import { dateToSerial, isDateFormat, serialToDate } from "./dates";
 import { CellData } from "./model";
 
 /** A value as getValues returns it. */
@@ -11,25 +11,12 @@ const DATE_TIME_FORMAT = "dd.MM.yyyy HH:mm:ss";
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function clearValue(cell: CellData): void {
-  delete cell.v;
-  delete cell.f;
-}
-
 function setDate(cell: CellData, date: Date, timeZone: string): void {
   const serial = dateToSerial(date, timeZone);
   cell.v = serial;
   if (!isDateFormat(cell.fmt)) cell.fmt = Number.isInteger(serial) ? DATE_FORMAT : DATE_TIME_FORMAT;
 }
 
-/**
- * Writes a value the way Range.setValue(s) and appendRow do: as if a person typed it.
- * - "=..." is a formula, "'..." is text without the apostrophe;
- * - in a plain-text ("@") cell every string is kept as typed;
- * - otherwise number-like text becomes a number, TRUE/FALSE a boolean, yyyy-mm-dd a date, and text
- *   starting with + or - that is not a number becomes a (broken) formula, as in the Sheets editor.
- * Decimal text is read with a point; the locale's decimal comma is not modelled.
- */
 export function isDate(value: unknown): value is Date {
   // Works for Dates made in another realm (a vm context) too.
   return Object.prototype.toString.call(value) === "[object Date]";
@@ -44,8 +31,17 @@ export const quirks = {
   formulasInPlainTextCells: false,
 };
 
+/**
+ * Writes a value the way Range.setValue(s) does: as if a person typed it.
+ * - "=..." is a formula, "'..." is text without the apostrophe;
+ * - in a plain-text ("@") cell every string is kept as typed;
+ * - otherwise number-like text becomes a number, TRUE/FALSE a boolean, yyyy-mm-dd a date, and text
+ *   starting with + or - that is not a number becomes a (broken) formula, as in the Sheets editor.
+ * Decimal text is read with a point; the locale's decimal comma is not modelled.
+ */
 export function writeInput(cell: CellData, input: unknown, timeZone: string): void {
-  clearValue(cell);
+  delete cell.v;
+  delete cell.f;
   if (input === null || input === undefined || input === "") return;
   if (isDate(input)) {
     if (Number.isNaN(input.getTime())) cell.v = "";
@@ -57,7 +53,10 @@ export function writeInput(cell: CellData, input: unknown, timeZone: string): vo
     return;
   }
   const text = String(input);
-  if (cell.fmt === PLAIN_TEXT_FORMAT && !(quirks.formulasInPlainTextCells && text.startsWith("=") && text.length > 1)) {
+  if (
+    cell.fmt === PLAIN_TEXT_FORMAT &&
+    !(quirks.formulasInPlainTextCells && text.startsWith("=") && text.length > 1)
+  ) {
     cell.v = text;
     return;
   }
@@ -94,13 +93,6 @@ export function writeInput(cell: CellData, input: unknown, timeZone: string): vo
   cell.v = text;
 }
 
-/** Range.setFormula: stores the formula as given (Sheets adds a missing "="). */
-export function writeFormula(cell: CellData, formula: string): void {
-  clearValue(cell);
-  if (formula === "" || formula === null || formula === undefined) return;
-  cell.f = formula.startsWith("=") ? formula : `=${formula}`;
-}
-
 /** getValues: '' when empty, dates (numbers in a date format) as Date, formulas as their seeded result or ''. */
 export function readValue(
   cell: CellData | undefined,
@@ -111,22 +103,4 @@ export function readValue(
   if (typeof cell.v === "number" && isDateFormat(cell.fmt))
     return new dateCtor(serialToDate(cell.v, timeZone).getTime());
   return cell.v;
-}
-
-export function readDisplay(cell: CellData | undefined, timeZone: string): string {
-  if (!cell || cell.v === undefined) return "";
-  const v = cell.v;
-  if (typeof v === "number" && isDateFormat(cell.fmt))
-    return formatSerialForDisplay(v, cell.fmt ?? DATE_FORMAT, timeZone);
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (typeof v === "number") {
-    const decimals = /^[#,0]*0\.(0+)$/.exec(cell.fmt ?? "");
-    return decimals ? v.toFixed(decimals[1].length) : String(v);
-  }
-  return v;
-}
-
-/** The value of a cell without date conversion: serial numbers stay numbers (Sheets API UNFORMATTED_VALUE). */
-export function readRaw(cell: CellData | undefined): string | number | boolean {
-  return !cell || cell.v === undefined ? "" : cell.v;
 }

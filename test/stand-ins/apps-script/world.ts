@@ -1,20 +1,26 @@
-import { boxA1, cellA1, columnToLetters, GridBox } from "./a1";
-import { Charts } from "./charts-global";
+import { boxA1, cellA1, columnToLetters } from "./a1";
 import { expose, restrictedScope, View } from "./counting";
 import { dateToSerial, isDateFormat } from "./dates";
-import { DriveApp } from "./drive";
 import { AuthModeName } from "./enums";
 import { gasError, MESSAGES } from "./errors";
 import { LockService, LockSlot } from "./lock";
 import { MailApp, SentMail } from "./mail";
-import { AccessState, CellData, DEFAULT_COLUMNS, DEFAULT_ROWS, SpreadsheetModel, Stored, WriteJournal } from "./model";
+import {
+  AccessState,
+  CellData,
+  DEFAULT_COLUMNS,
+  DEFAULT_ROWS,
+  SpreadsheetModel,
+  Stored,
+  WriteJournal,
+} from "./model";
 import { PropertiesService } from "./properties";
 import { ScriptApp, Session, TriggerRecord } from "./script";
 import { SheetsAdvancedService } from "./sheets-api";
 import { SpreadsheetApp } from "./spreadsheet";
 import { DialogRecord, HtmlService, MenuRecord, UiResponse } from "./ui";
 import { Sharing } from "./users";
-import { LogEntry, Logger, recordingConsole, Utilities } from "./utilities";
+import { Utilities } from "./utilities";
 import { CellValue, isDate, readValue } from "./values";
 
 /** The virtual clock: Utilities.sleep, lock waits and trigger due times move it; nothing waits. */
@@ -37,18 +43,11 @@ export class VirtualClock {
 export interface WorldOptions {
   /** Start of the virtual clock; default 2025-03-14T09:00:00Z. */
   startTime?: Date | number;
-  /** Time zone of new spreadsheets and of the script; default Europe/Oslo. */
-  timeZone?: string;
-  locale?: string;
-  /** Caption of createAddonMenu(); default "Samspill". */
-  addonName?: string;
   /** MailApp recipients per user per day; default 100 (consumer account). */
   mailQuota?: number;
-  /** When true, opening a spreadsheet needs the user to be its owner, an editor or a viewer. */
-  enforceSharing?: boolean;
 }
 
-/** A cell in a seed: literal values (strings are stored as text as given), or a formula with its result. */
+/** A cell in a seed: literal values (strings are stored as text as given), or a value with its format. */
 export type SeedCell =
   | string
   | number
@@ -56,27 +55,16 @@ export type SeedCell =
   | Date
   | null
   | undefined
-  | { formula?: string; value?: Stored | Date; note?: string; numberFormat?: string; background?: string };
-
-export interface SheetSeed {
-  name: string;
-  rows?: SeedCell[][];
-  maxRows?: number;
-  maxColumns?: number;
-  frozenRows?: number;
-  hidden?: boolean;
-}
+  | { value?: Stored | Date; numberFormat?: string; background?: string };
 
 export interface SpreadsheetSeed {
   id?: string;
   name: string;
   owner?: string;
   editors?: string[];
-  viewers?: string[];
   timeZone?: string;
-  locale?: string;
-  /** { Tab: rows } in tab order, or a list with grid sizes. Default: one empty "Sheet1". */
-  sheets?: Record<string, SeedCell[][]> | SheetSeed[];
+  /** { Tab: rows } in tab order. Default: one empty "Sheet1". */
+  sheets?: Record<string, SeedCell[][]>;
   /** Files of a script bound to this spreadsheet (name and source), e.g. build/mal's. */
   boundScript?: Array<{ name: string; source: string }>;
 }
@@ -87,10 +75,6 @@ export interface GlobalsOptions {
   authMode?: AuthModeName;
   /** False for time-driven triggers: getUi() then throws as in Google. Default true. */
   uiAvailable?: boolean;
-  /** Session.getEffectiveUser(); default the user. */
-  effectiveUserEmail?: string;
-  /** Session.getActiveUser() is "" for users outside the script owner's domain in Google; default visible. */
-  activeUserVisible?: boolean;
   /** The Date of the realm running the code, e.g. vm.runInContext("Date", context); getValues returns such Dates. */
   dateConstructor?: DateConstructor;
 }
@@ -104,11 +88,7 @@ export interface AppsScriptGlobals {
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
   Utilities: GoogleAppsScript.Utilities.Utilities;
   MailApp: GoogleAppsScript.Mail.MailApp;
-  DriveApp: GoogleAppsScript.Drive.DriveApp;
   Sheets: GoogleAppsScript.Sheets;
-  Charts: GoogleAppsScript.Charts.Charts;
-  Logger: GoogleAppsScript.Base.Logger;
-  console: Console;
 }
 
 export interface RestrictedCall {
@@ -138,7 +118,6 @@ export interface SheetSnapshot {
   maxRows: number;
   maxColumns: number;
   frozenRows: number;
-  frozenColumns: number;
   /** The data range as getValues returns it ([] for an empty sheet). */
   values: CellValue[][];
   /** Sparse maps keyed by A1 cell. */
@@ -166,8 +145,6 @@ export interface SheetSnapshot {
     criteria: string;
     values: unknown[];
     background: string | null;
-    fontColor: string | null;
-    bold: boolean | null;
   }>;
   charts: Array<{
     id: number;
@@ -196,10 +173,10 @@ export interface SpreadsheetSnapshot {
  */
 export class World {
   readonly clock: VirtualClock;
-  readonly scriptTimeZone: string;
-  readonly defaultLocale: string;
-  readonly addonName: string;
-  readonly enforceSharing: boolean;
+  /** Time zone of new spreadsheets. */
+  readonly scriptTimeZone = "Europe/Oslo";
+  /** Caption of createAddonMenu(). */
+  readonly addonName = "Samspill";
 
   calls = 0;
   callsByMethod: Record<string, number> = {};
@@ -212,35 +189,28 @@ export class World {
   dialogs: DialogRecord[] = [];
   uiResponses: UiResponse[] = [];
   triggers: TriggerRecord[] = [];
-  logs: LogEntry[] = [];
-  /** Files for HtmlService.createHtmlOutputFromFile / createTemplateFromFile, by name ("Sidebar" or "Sidebar.html"). */
+  /** Files for HtmlService.createHtmlOutputFromFile, by name ("Sidebar" or "Sidebar.html"). */
   htmlFiles: Record<string, string> = {};
 
   readonly _spreadsheets = new Map<string, SpreadsheetModel>();
   readonly _locks = new Map<string, LockSlot>();
   private readonly propertyStores = new Map<string, Map<string, string>>();
   private readonly access = new Map<string, AccessState>();
-  private readonly transientOpen = new Map<string, number>();
   /**
-   * Addresses Google will not share with (no Google account behind them): addViewer/addEditor and the
-   * plural forms throw «Invalid email» for them; a plural call then shares with nobody.
+   * Addresses Google will not share with (no Google account behind them): addViewer and addEditors
+   * throw «Invalid email» for them; addEditors then shares with nobody.
    */
   readonly refusedAddresses = new Set<string>();
   private readonly faults = new Map<string, Fault>();
   private readonly mailUsed = new Map<string, number>();
   private readonly mailQuota: number;
   private readonly executions = new WeakMap<object, View>();
-  private readonly userOptions = new Map<number, GlobalsOptions>();
   private depth = 0;
   private counters = new Map<string, number>();
 
   constructor(options: WorldOptions = {}) {
     this.clock = new VirtualClock(new Date(options.startTime ?? Date.UTC(2025, 2, 14, 9, 0, 0)).getTime());
-    this.scriptTimeZone = options.timeZone ?? "Europe/Oslo";
-    this.defaultLocale = options.locale ?? "nb_NO";
-    this.addonName = options.addonName ?? "Samspill";
     this.mailQuota = options.mailQuota ?? 100;
-    this.enforceSharing = options.enforceSharing ?? false;
   }
 
   /** The virtual time as a Date (hand it to code under test as its clock). */
@@ -259,7 +229,6 @@ export class World {
       execution: { id: Number(this._nextId("execution").replace(/\D/g, "")) },
       dateCtor: options.dateConstructor ?? Date,
     };
-    this.userOptions.set(view.execution.id, options);
     const globals: AppsScriptGlobals = {
       SpreadsheetApp: expose(
         new SpreadsheetApp(view),
@@ -273,11 +242,7 @@ export class World {
       ScriptApp: expose(new ScriptApp(view)) as unknown as GoogleAppsScript.Script.ScriptApp,
       Utilities: expose(new Utilities(view)) as unknown as GoogleAppsScript.Utilities.Utilities,
       MailApp: expose(new MailApp(view)) as unknown as GoogleAppsScript.Mail.MailApp,
-      DriveApp: expose(new DriveApp(view)) as unknown as GoogleAppsScript.Drive.DriveApp,
       Sheets: expose(new SheetsAdvancedService(view)) as unknown as GoogleAppsScript.Sheets,
-      Charts: expose(new Charts(view)) as unknown as GoogleAppsScript.Charts.Charts,
-      Logger: expose(new Logger(view)) as unknown as GoogleAppsScript.Base.Logger,
-      console: recordingConsole(this.logs),
     };
     this.executions.set(globals, view);
     return globals;
@@ -313,19 +278,9 @@ export class World {
     this.faults.set(method, { error, remaining: times });
   }
 
-  clearFaults(): void {
-    this.faults.clear();
-    this.transientOpen.clear();
-  }
-
-  /** How openById/openByUrl/DriveApp/Sheets see a spreadsheet. */
+  /** How openById and the Sheets advanced service see a spreadsheet. */
   setAccess(id: string, access: AccessState): void {
     this.access.set(id, access);
-  }
-
-  /** The next `times` opens of this id fail with Google's transient "Service Spreadsheets failed" error. */
-  failOpenTransiently(id: string, times: number): void {
-    this.transientOpen.set(id, times);
   }
 
   /** @internal Called by every exposed method. Only the outermost call is counted. */
@@ -369,28 +324,17 @@ export class World {
 
   /** Seeds a spreadsheet; returns its id. */
   addSpreadsheet(seed: SpreadsheetSeed): string {
-    const model = this._createSpreadsheet({
-      id: seed.id,
-      name: seed.name,
-      owner: seed.owner,
-      timeZone: seed.timeZone,
-      locale: seed.locale,
-      empty: true,
-    });
+    const id = seed.id ?? this.newSpreadsheetId();
+    if (this._spreadsheets.has(id)) throw new Error(`stand-in: spreadsheet ${id} exists already`);
+    const owner = (seed.owner ?? "owner@example.org").toLowerCase();
+    const model = new SpreadsheetModel(id, seed.name, owner, seed.timeZone ?? this.scriptTimeZone);
+    this._spreadsheets.set(id, model);
     model.boundScript = (seed.boundScript ?? []).map((file) => ({ ...file }));
-    const sharing = new Sharing(model);
-    for (const e of seed.editors ?? []) sharing.addEditor(e.toLowerCase());
-    for (const v of seed.viewers ?? []) sharing.addViewer(v.toLowerCase());
-    const sheets: SheetSeed[] = Array.isArray(seed.sheets)
-      ? seed.sheets
-      : Object.entries(seed.sheets ?? { Sheet1: [] }).map(([name, rows]) => ({ name, rows }));
-    for (const s of sheets) {
-      const sheet = model.addSheet(s.name);
-      const rows = s.rows ?? [];
-      sheet.maxRows = s.maxRows ?? Math.max(DEFAULT_ROWS, rows.length);
-      sheet.maxCols = s.maxColumns ?? Math.max(DEFAULT_COLUMNS, ...rows.map((r) => r.length));
-      sheet.frozenRows = s.frozenRows ?? 0;
-      sheet.hidden = s.hidden ?? false;
+    for (const e of seed.editors ?? []) new Sharing(model).addEditor(e.toLowerCase());
+    for (const [name, rows] of Object.entries(seed.sheets ?? { Sheet1: [] })) {
+      const sheet = model.addSheet(name);
+      sheet.maxRows = Math.max(DEFAULT_ROWS, rows.length);
+      sheet.maxCols = Math.max(DEFAULT_COLUMNS, ...rows.map((r) => r.length));
       rows.forEach((line, r) =>
         line.forEach((value, c) => seedCell(sheet.cellForWrite(r + 1, c + 1), value, model.timeZone)),
       );
@@ -446,7 +390,6 @@ export class World {
           maxRows: sheet.maxRows,
           maxColumns: sheet.maxCols,
           frozenRows: sheet.frozenRows,
-          frozenColumns: sheet.frozenCols,
           values,
           formulas: {},
           notes: {},
@@ -470,8 +413,6 @@ export class World {
             criteria: rule.condition.criteria,
             values: [...rule.condition.values],
             background: rule.condition.background,
-            fontColor: rule.condition.fontColor,
-            bold: rule.condition.bold,
           })),
           charts: sheet.charts.map((chart) => ({
             id: chart.id,
@@ -512,16 +453,13 @@ export class World {
     return [...this._locks.entries()].filter(([, slot]) => slot.holder !== null).map(([key]) => key);
   }
 
-  /** Clock triggers whose time has come (now or earlier), oldest first; recurring ones move to their next time. */
+  /** Clock triggers whose time has come (now or earlier), oldest first; each fires once. */
   takeDueTriggers(): TriggerRecord[] {
     const now = this.clock.millis();
     const due = this.triggers
       .filter((t) => t.dueAt !== null && t.dueAt <= now)
       .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0));
-    for (const t of due) {
-      t.firedCount++;
-      t.dueAt = t.everyMs !== null && t.dueAt !== null ? t.dueAt + t.everyMs : null;
-    }
+    for (const t of due) t.dueAt = null;
     return due;
   }
 
@@ -538,31 +476,11 @@ export class World {
     return `${kind}-${n}`;
   }
 
-  _createSpreadsheet(options: {
-    id?: string;
-    name: string;
-    owner?: string;
-    timeZone?: string;
-    locale?: string;
-    rows?: number;
-    columns?: number;
-    empty?: boolean;
-  }): SpreadsheetModel {
-    const id = options.id ?? this.newSpreadsheetId();
-    if (this._spreadsheets.has(id)) throw new Error(`stand-in: spreadsheet ${id} exists already`);
-    const model = new SpreadsheetModel(
-      id,
-      options.name,
-      (options.owner ?? "owner@example.org").toLowerCase(),
-      options.timeZone ?? this.scriptTimeZone,
-      options.locale ?? this.defaultLocale,
-    );
-    if (!options.empty) {
-      const sheet = model.addSheet("Sheet1");
-      if (options.rows) sheet.maxRows = options.rows;
-      if (options.columns) sheet.maxCols = options.columns;
-    }
-    this._spreadsheets.set(id, model);
+  /** SpreadsheetApp.create: one empty Sheet1 of 1000 × 26, owned by the caller. */
+  _createSpreadsheet(name: string, owner: string): SpreadsheetModel {
+    const model = new SpreadsheetModel(this.newSpreadsheetId(), name, owner, this.scriptTimeZone);
+    model.addSheet("Sheet1");
+    this._spreadsheets.set(model.id, model);
     return model;
   }
 
@@ -577,24 +495,15 @@ export class World {
     return `1StandIn${n.padStart(6, "0")}`.padEnd(44, "x");
   }
 
-  _accessOf(id: string, userEmail: string): AccessState {
-    const access = this.access.get(id) ?? "ok";
-    if (access !== "ok" || !this.enforceSharing) return access;
-    const model = this._spreadsheets.get(id);
-    return model && !new Sharing(model).canView(userEmail) ? "no_access" : "ok";
+  _accessOf(id: string): AccessState {
+    return this._spreadsheets.has(id) ? (this.access.get(id) ?? "ok") : "not_found";
   }
 
-  _open(view: View, id: string, method: "openById" | "openByUrl"): SpreadsheetModel {
-    const transient = this.transientOpen.get(id) ?? 0;
-    if (transient > 0) {
-      this.transientOpen.set(id, transient - 1);
-      throw gasError(MESSAGES.transientOpen(id));
-    }
-    const model = this._spreadsheets.get(id);
-    const access = this._accessOf(id, view.userEmail);
-    if (!model || model.trashed || access === "not_found") throw gasError(MESSAGES.unexpectedOpen(method));
+  _open(id: string): SpreadsheetModel {
+    const access = this._accessOf(id);
+    if (access === "not_found") throw gasError(MESSAGES.unexpectedOpen);
     if (access === "no_access") throw gasError(MESSAGES.noAccess);
-    return model;
+    return this._spreadsheets.get(id)!;
   }
 
   _propertyStore(key: string): Map<string, string> {
@@ -613,14 +522,6 @@ export class World {
   _useMailQuota(userEmail: string, count: number): void {
     this.mailUsed.set(userEmail, (this.mailUsed.get(userEmail) ?? 0) + count);
   }
-
-  _activeUserEmail(view: View): string {
-    return this.userOptions.get(view.execution.id)?.activeUserVisible === false ? "" : view.userEmail;
-  }
-
-  _effectiveUserEmail(view: View): string {
-    return (this.userOptions.get(view.execution.id)?.effectiveUserEmail ?? view.userEmail).toLowerCase();
-  }
 }
 
 function seedCell(cell: CellData, value: SeedCell, timeZone: string): void {
@@ -636,26 +537,13 @@ function seedCell(cell: CellData, value: SeedCell, timeZone: string): void {
     return;
   }
   if (value.numberFormat !== undefined) cell.fmt = value.numberFormat;
-  if (value.formula !== undefined)
-    cell.f = value.formula.startsWith("=") ? value.formula : `=${value.formula}`;
   if (isDate(value.value)) {
     cell.v = dateToSerial(value.value, timeZone);
     if (!isDateFormat(cell.fmt)) cell.fmt = "dd.mm.yyyy";
   } else if (value.value !== undefined && value.value !== "") cell.v = value.value;
-  if (value.note !== undefined) cell.note = value.note;
   if (value.background !== undefined) cell.bg = value.background.toLowerCase();
 }
 
 export function createWorld(options?: WorldOptions): World {
   return new World(options);
 }
-
-/** Globals for one user over a world (a fresh world when none is given). */
-export function createAppsScriptGlobals(
-  world: World = createWorld(),
-  options: GlobalsOptions = { userEmail: "user@example.org" },
-): AppsScriptGlobals {
-  return world.globalsFor(options);
-}
-
-export type { GridBox };

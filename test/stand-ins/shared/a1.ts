@@ -14,8 +14,6 @@ export interface A1Range {
   endRow?: number;
   startColumn?: number;
   endColumn?: number;
-  /** "B3": one cell, which writes treat as an anchor. */
-  singleCell: boolean;
 }
 
 /** "B3" → cell, "B" → column only, "3" → row only. */
@@ -46,7 +44,7 @@ export function parseRange(
   const split = splitSheet(text.trim());
   if (!split) return undefined;
   if (split.cells === undefined || (split.sheet === undefined && isSheet(split.cells)))
-    return { sheet: split.sheet ?? split.cells, singleCell: false };
+    return { sheet: split.sheet ?? split.cells };
   const [from, to, extra] = split.cells.split(":");
   const a = corner(from);
   if (!a || extra !== undefined) return undefined;
@@ -58,7 +56,6 @@ export function parseRange(
       endRow: a.row + 1,
       startColumn: a.column,
       endColumn: a.column + 1,
-      singleCell: true,
     };
   }
   const b = corner(to);
@@ -71,7 +68,6 @@ export function parseRange(
     endRow: rows[1],
     startColumn: columns[0],
     endColumn: columns[1],
-    singleCell: false,
   };
 }
 

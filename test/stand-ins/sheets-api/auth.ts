@@ -19,12 +19,9 @@ export interface ServiceAccountKey {
   universe_domain: string;
 }
 
-export interface IssuedToken {
-  token: string;
+interface IssuedToken {
   email: string;
-  scope: string;
   expiresAt: number;
-  revoked: boolean;
 }
 
 export class TokenError extends Error {
@@ -44,7 +41,7 @@ function base64urlJson(part: string): Record<string, unknown> {
 export class Auth {
   readonly serviceAccounts = new Map<string, KeyObject>();
   readonly issued = new Map<string, IssuedToken>();
-  /** When true, only tokens issued by /token (and not revoked or expired) are accepted. */
+  /** When true, only tokens issued by /token (and not expired) are accepted. */
   requireIssuedTokens = false;
 
   constructor(private readonly tokenUrl: () => string) {}
@@ -118,15 +115,14 @@ export class Auth {
         "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe.",
       );
     }
-    const scope = String(claims.scope ?? "");
-    if (!scope)
+    if (!claims.scope)
       throw new TokenError(400, "invalid_scope", "Invalid OAuth scope or ID token audience provided.");
     const token = `ya29.stand-in.${randomBytes(24).toString("base64url")}`;
-    this.issued.set(token, { token, email, scope, expiresAt: Date.now() + 3600_000, revoked: false });
+    this.issued.set(token, { email, expiresAt: Date.now() + 3600_000 });
     return { access_token: token, expires_in: 3599, token_type: "Bearer" };
   }
 
-  /** The principal a request acts as; 401 when the bearer header is missing or the token was revoked. */
+  /** The principal a request acts as; 401 when the bearer header is missing or the token has expired. */
   principal(authorization: string | undefined): string {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
     if (!match) {
@@ -136,13 +132,7 @@ export class Auth {
       );
     }
     const issued = this.issued.get(match[1]);
-    if (issued && (issued.revoked || issued.expiresAt < Date.now())) {
-      throw new ApiError(
-        401,
-        "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.",
-      );
-    }
-    if (!issued && this.requireIssuedTokens) {
+    if (issued ? issued.expiresAt < Date.now() : this.requireIssuedTokens) {
       throw new ApiError(
         401,
         "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.",

@@ -2,7 +2,7 @@
  * spreadsheets.batchUpdate: the request kinds src sends, applied atomically, replies in order.
  * https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/request
  */
-import { formatRange } from "../shared/a1";
+import { gridLimits } from "../shared/values";
 import { ApiError, badRequest } from "./errors";
 import { assignMasked } from "./fields";
 import { CellState, cellAt, clone, GridRange, Json, newSheet, SheetState, SpreadsheetState } from "./model";
@@ -45,11 +45,8 @@ function gridRange(
   const r1 = range?.endRowIndex ?? grid.rowCount;
   const c0 = range?.startColumnIndex ?? 0;
   const c1 = range?.endColumnIndex ?? grid.columnCount;
-  if (r1 > grid.rowCount || c1 > grid.columnCount || r0 < 0 || c0 < 0) {
-    ctx.fail(
-      `Range (${formatRange(sheet.properties.title, r0, c0, r1, c1)}) exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`,
-    );
-  }
+  if (r1 > grid.rowCount || c1 > grid.columnCount || r0 < 0 || c0 < 0)
+    ctx.fail(gridLimits({ title: sheet.properties.title, ...grid }, r0, c0, r1, c1));
   return { sheet, r0, r1, c0, c1 };
 }
 
@@ -260,7 +257,6 @@ const handlers: Record<string, Handler> = {
     return { addChart: { chart: clone(chart) } };
   },
 };
-export const SUPPORTED_REQUESTS = Object.keys(handlers);
 
 /** Applies every request or none (Sheets batchUpdate is atomic), returning replies[] in order. */
 export function batchUpdate(store: Store, ss: SpreadsheetState, body: Json): Json {

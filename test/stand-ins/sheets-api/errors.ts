@@ -44,14 +44,6 @@ export class ApiError extends Error {
   }
 }
 
-export function statusName(code: number): string {
-  return STATUS_BY_CODE[code] ?? (code >= 500 ? "INTERNAL" : "FAILED_PRECONDITION");
-}
-
-export function defaultMessage(code: number): string {
-  return DEFAULT_MESSAGE[code] ?? `HTTP ${code}`;
-}
-
 export interface GoogleErrorBody {
   error: {
     code: number;
@@ -63,7 +55,11 @@ export interface GoogleErrorBody {
 
 export function errorBody(error: ApiError, api: "sheets" | "drive" | "token"): GoogleErrorBody {
   const body: GoogleErrorBody = {
-    error: { code: error.code, message: error.message, status: statusName(error.code) },
+    error: {
+      code: error.code,
+      message: error.message,
+      status: STATUS_BY_CODE[error.code] ?? (error.code >= 500 ? "INTERNAL" : "FAILED_PRECONDITION"),
+    },
   };
   if (api === "drive") {
     const reason = error.extra.reason ?? DRIVE_REASON[error.code] ?? "unknown";

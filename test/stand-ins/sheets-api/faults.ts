@@ -1,5 +1,5 @@
-/** Injected trouble: one-off failures, seeded random failure rates and latency. */
-import { ApiError, defaultMessage } from "./errors";
+/** Injected trouble: scripted failures, seeded random failure rates and latency. */
+import { ApiError } from "./errors";
 import { seededRandom } from "../../../src/core/text";
 
 export interface FailNextOptions {
@@ -22,16 +22,13 @@ export interface FaultRateOptions {
   retryAfterSeconds?: number;
   /** Limit to these endpoints; all API endpoints (not /token) when omitted. */
   endpoints?: string[];
-  message?: string;
 }
-
-export type LatencySpec = number | { min: number; max: number } | ((endpoint: string) => number);
 
 export class Faults {
   private rules: Array<Required<Pick<FailNextOptions, "status" | "times">> & FailNextOptions> = [];
   private rates: Array<FaultRateOptions & { random: () => number }> = [];
-  private latency: LatencySpec = 0;
-  private latencyRandom = seededRandom(1);
+  /** Milliseconds every request waits before it is answered. */
+  latency = 0;
 
   failNext(options: FailNextOptions): void {
     this.rules.push({ ...options, times: options.times ?? 1 });
@@ -44,21 +41,6 @@ export class Faults {
       return;
     }
     this.rates.push({ ...options, random: seededRandom(options.seed ?? 42) });
-  }
-
-  setLatency(latency: LatencySpec): void {
-    this.latency = latency;
-  }
-
-  latencyFor(endpoint: string): number {
-    const l = this.latency;
-    if (typeof l === "number") return l;
-    if (typeof l === "function") return l(endpoint);
-    return l.min + Math.floor(this.latencyRandom() * (l.max - l.min + 1));
-  }
-
-  pendingFailures(): number {
-    return this.rules.reduce((s, r) => s + r.times, 0);
   }
 
   reset(): void {
@@ -78,7 +60,7 @@ export class Faults {
     if (rule) {
       rule.times--;
       this.rules = this.rules.filter((r) => r.times > 0);
-      return new ApiError(rule.status, rule.message ?? defaultMessage(rule.status), {
+      return new ApiError(rule.status, rule.message, {
         retryAfterSeconds: rule.retryAfterSeconds,
       });
     }
@@ -86,9 +68,7 @@ export class Faults {
     for (const rate of this.rates) {
       if (rate.endpoints && !rate.endpoints.includes(endpoint)) continue;
       if (rate.random() < rate.rate) {
-        return new ApiError(rate.status, rate.message ?? defaultMessage(rate.status), {
-          retryAfterSeconds: rate.retryAfterSeconds,
-        });
+        return new ApiError(rate.status, undefined, { retryAfterSeconds: rate.retryAfterSeconds });
       }
     }
     return undefined;

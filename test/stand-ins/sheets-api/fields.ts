@@ -1,4 +1,4 @@
-/** Google field masks: `spreadsheetId,sheets(properties(sheetId,title),protectedRanges)`, `a.b`, `*`. */
+/** Google field masks: `spreadsheetId,sheets(properties(sheetId,title),protectedRanges)`, `a.b` (not `*`: src sends none). */
 
 export type MaskTree = Map<string, MaskTree | true>;
 
@@ -47,9 +47,13 @@ function merge(a: MaskTree, b: MaskTree): MaskTree {
   return a;
 }
 
+/** `value` as answered with a `fields` parameter: only the masked fields (all of it without one). */
+export function masked(value: unknown, fields: string | null): unknown {
+  return fields ? applyMask(value, parseMask(fields)) : value;
+}
+
 /** Keeps only the masked fields; arrays are filtered element-wise. */
-export function applyMask(value: unknown, tree: MaskTree): unknown {
-  if (tree.has("*")) return value;
+function applyMask(value: unknown, tree: MaskTree): unknown {
   if (Array.isArray(value)) return value.map((v) => applyMask(v, tree));
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
@@ -62,7 +66,7 @@ export function applyMask(value: unknown, tree: MaskTree): unknown {
 }
 
 /** Mask as a list of dotted leaf paths, for update requests (`fields: "userEnteredFormat(numberFormat,note)"`). */
-export function maskPaths(mask: string): string[][] {
+function maskPaths(mask: string): string[][] {
   const out: string[][] = [];
   const walk = (tree: MaskTree, prefix: string[]) => {
     for (const [k, v] of tree) {
@@ -81,11 +85,6 @@ export function assignMasked(
   mask: string,
 ): void {
   for (const path of maskPaths(mask)) {
-    if (path.length === 1 && path[0] === "*") {
-      for (const key of Object.keys(target)) delete target[key];
-      Object.assign(target, structuredClone(source));
-      continue;
-    }
     let from: unknown = source;
     for (const key of path)
       from = from && typeof from === "object" ? (from as Record<string, unknown>)[key] : undefined;

@@ -2,18 +2,12 @@
 
 export type Json = Record<string, unknown>;
 
-export interface ErrorValue {
-  type: string;
-  message: string;
-}
-
 /** Sheets' ExtendedValue: exactly one of the fields is set. */
 export interface ExtendedValue {
   numberValue?: number;
   stringValue?: string;
   boolValue?: boolean;
   formulaValue?: string;
-  errorValue?: ErrorValue;
 }
 
 export interface NumberFormat {
@@ -35,7 +29,6 @@ export interface GridProperties {
   rowCount: number;
   columnCount: number;
   frozenRowCount?: number;
-  frozenColumnCount?: number;
   [key: string]: unknown;
 }
 
@@ -45,7 +38,6 @@ export interface SheetProperties {
   index: number;
   sheetType: string;
   gridProperties: GridProperties;
-  hidden?: boolean;
   [key: string]: unknown;
 }
 
@@ -59,7 +51,6 @@ export interface GridRange {
 
 export interface DimensionProperties {
   pixelSize?: number;
-  hiddenByUser?: boolean;
   [key: string]: unknown;
 }
 
@@ -75,15 +66,13 @@ export interface SheetState {
   basicFilter?: Json;
 }
 
-export type Access = "ok" | "read_only" | "no_access" | "not_found";
+export type Access = "ok" | "no_access" | "not_found";
 
 export interface Permission {
   id: string;
   type: string;
   role: string;
   emailAddress?: string;
-  domain?: string;
-  displayName?: string;
 }
 
 export interface SpreadsheetState {
@@ -91,8 +80,6 @@ export interface SpreadsheetState {
   properties: Json & { title: string; locale: string; timeZone: string };
   sheets: SheetState[];
   permissions: Permission[];
-  access: Access;
-  trashed: boolean;
 }
 
 export const DEFAULT_ROWS = 1000;

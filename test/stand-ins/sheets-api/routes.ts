@@ -9,8 +9,6 @@ export interface Route {
   /** The A1 range of values.update, decoded. */
   range?: string;
   permissionId?: string;
-  /** Writes are refused on read-only spreadsheets. */
-  write: boolean;
 }
 
 const decode = (s: string): string => {
@@ -21,35 +19,28 @@ const decode = (s: string): string => {
   }
 };
 
-const ROUTES: Array<[method: string, pattern: RegExp, endpoint: string, api: Api, write: boolean]> = [
-  ["POST", /^\/token$/, "token", "token", false],
-  ["POST", /^\/v4\/spreadsheets$/, "spreadsheets.create", "sheets", true],
-  ["GET", /^\/v4\/spreadsheets\/([^/:]+)$/, "spreadsheets.get", "sheets", false],
-  ["POST", /^\/v4\/spreadsheets\/([^/:]+):batchUpdate$/, "spreadsheets.batchUpdate", "sheets", true],
-  ["GET", /^\/v4\/spreadsheets\/([^/:]+)\/values:batchGet$/, "values.batchGet", "sheets", false],
-  ["PUT", /^\/v4\/spreadsheets\/([^/:]+)\/values\/([^/]+)$/, "values.update", "sheets", true],
-  ["GET", /^\/drive\/v3\/files\/([^/]+)$/, "drive.files.get", "drive", false],
-  ["POST", /^\/drive\/v3\/files\/([^/]+)\/permissions$/, "drive.permissions.create", "drive", true],
-  ["GET", /^\/drive\/v3\/files\/([^/]+)\/permissions$/, "drive.permissions.list", "drive", false],
-  [
-    "DELETE",
-    /^\/drive\/v3\/files\/([^/]+)\/permissions\/([^/]+)$/,
-    "drive.permissions.delete",
-    "drive",
-    true,
-  ],
+const ROUTES: Array<[method: string, pattern: RegExp, endpoint: string, api: Api]> = [
+  ["POST", /^\/token$/, "token", "token"],
+  ["POST", /^\/v4\/spreadsheets$/, "spreadsheets.create", "sheets"],
+  ["GET", /^\/v4\/spreadsheets\/([^/:]+)$/, "spreadsheets.get", "sheets"],
+  ["POST", /^\/v4\/spreadsheets\/([^/:]+):batchUpdate$/, "spreadsheets.batchUpdate", "sheets"],
+  ["GET", /^\/v4\/spreadsheets\/([^/:]+)\/values:batchGet$/, "values.batchGet", "sheets"],
+  ["PUT", /^\/v4\/spreadsheets\/([^/:]+)\/values\/([^/]+)$/, "values.update", "sheets"],
+  ["GET", /^\/drive\/v3\/files\/([^/]+)$/, "drive.files.get", "drive"],
+  ["POST", /^\/drive\/v3\/files\/([^/]+)\/permissions$/, "drive.permissions.create", "drive"],
+  ["GET", /^\/drive\/v3\/files\/([^/]+)\/permissions$/, "drive.permissions.list", "drive"],
+  ["DELETE", /^\/drive\/v3\/files\/([^/]+)\/permissions\/([^/]+)$/, "drive.permissions.delete", "drive"],
 ];
 
 export function route(method: string, rawPath: string): Route | undefined {
   const path = rawPath.replace(/\/+$/, "");
-  for (const [m, pattern, endpoint, api, write] of ROUTES) {
+  for (const [m, pattern, endpoint, api] of ROUTES) {
     const match = method.toUpperCase() === m ? pattern.exec(path) : null;
     if (!match) continue;
     const [, id, second] = match.map((part) => (part === undefined ? part : decode(part)));
     return {
       endpoint,
       api,
-      write,
       ...(id !== undefined ? { spreadsheetId: id } : {}),
       ...(endpoint === "values.update" ? { range: second } : {}),
       ...(endpoint === "drive.permissions.delete" ? { permissionId: second } : {}),

@@ -1,10 +1,12 @@
 /** The HTTP stand-in: node:http over the in-memory store, with auth, request log, faults and latency. */
 import { createServer, IncomingMessage, ServerResponse } from "node:http";
 import { AddressInfo } from "node:net";
-import { Auth, ServiceAccountKey, TokenError } from "./auth";
+import { Auth, DEFAULT_PRINCIPAL, ServiceAccountKey, TokenError } from "./auth";
+import { batchUpdate } from "./batch-update";
 import * as drive from "./drive";
 import { ApiError, errorBody } from "./errors";
-import { FailNextOptions, FaultRateOptions, Faults, LatencySpec } from "./faults";
+import { FailNextOptions, FaultRateOptions, Faults } from "./faults";
+import { masked } from "./fields";
 import { Access, Json, SpreadsheetState } from "./model";
 import { Api, route, Route } from "./routes";
 import * as sheets from "./sheets";
@@ -12,8 +14,6 @@ import { SeedSpreadsheet, SpreadsheetSnapshot, Store } from "./store";
 
 export interface RecordedRequest {
   method: string;
-  /** Decoded path, e.g. "/v4/spreadsheets/abc/values/'Tab name'!A1:B2". */
-  path: string;
   /** Endpoint name ("values.batchGet", "drive.permissions.create", "token"); "unknown" for unmatched paths. */
   endpoint: string;
   spreadsheetId?: string;
@@ -24,7 +24,6 @@ export interface RecordedRequest {
   time: number;
   endTime?: number;
   status?: number;
-  principal?: string;
 }
 
 export interface SheetsApiStandIn {
@@ -40,15 +39,16 @@ export interface SheetsApiStandIn {
   getFormulas(id: string, tab: string): Array<Array<string | null>>;
   getSpreadsheet(id: string): SpreadsheetSnapshot;
   listSpreadsheets(): Array<{ id: string; title: string }>;
-  /** `not_found` → 404, `no_access` → 403 (Drive: 404), `read_only` → 403 on writes, `ok` clears. Works for unseeded ids too. */
+  /** `not_found` → 404, `no_access` → 403 (Drive: 404), `ok` clears. Works for unseeded ids too. */
   setAccess(id: string, access: Access): void;
 
-  countBy(endpoint: string, filter?: { spreadsheetId?: string; status?: number }): number;
+  countBy(endpoint: string, filter?: { spreadsheetId?: string }): number;
   /** Most requests that arrived within any window of `windowMs` (sliding), e.g. 60 000 to check a per-minute budget. */
-  maxInWindow(windowMs: number, endpoint?: string): number;
+  maxInWindow(windowMs: number): number;
   resetStats(): void;
 
-  setLatency(latency: LatencySpec): void;
+  /** Milliseconds each request waits before it is answered. */
+  setLatency(ms: number): void;
   failNext(options: FailNextOptions): void;
   setFaultRate(options: FaultRateOptions | null): void;
 
@@ -78,11 +78,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export interface StandInOptions {
-  port?: number;
-}
-
-export async function startSheetsApiStandIn(options: StandInOptions = {}): Promise<SheetsApiStandIn> {
+export async function startSheetsApiStandIn(): Promise<SheetsApiStandIn> {
   let store = new Store();
   const faults = new Faults();
   const accessOverrides = new Map<string, Access>();
@@ -107,29 +103,21 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
       .end(text);
   };
 
-  const accessOf = (id: string | undefined): Access => {
-    if (id === undefined) return "ok";
-    return accessOverrides.get(id) ?? store.spreadsheets.get(id)?.access ?? "ok";
-  };
+  const accessOf = (id: string | undefined): Access =>
+    id === undefined ? "ok" : (accessOverrides.get(id) ?? "ok");
 
   /** Sheets-side access: 404 and 403 exactly as the Sheets API words them. */
   const sheetFor = (r: Route): SpreadsheetState => {
     const access = accessOf(r.spreadsheetId);
     if (access === "not_found") throw new ApiError(404, "Requested entity was not found.");
     if (access === "no_access") throw new ApiError(403, "The caller does not have permission");
-    if (access === "read_only" && r.write) throw new ApiError(403, "The caller does not have permission");
     return store.require(r.spreadsheetId ?? "");
   };
 
+  /** Drive hides a file the caller cannot see behind 404. */
   const driveAccess = (r: Route) => {
-    const access = accessOf(r.spreadsheetId);
-    if (access === "not_found" || access === "no_access")
+    if (accessOf(r.spreadsheetId) !== "ok")
       throw new ApiError(404, `File not found: ${r.spreadsheetId ?? ""}.`, { reason: "notFound" });
-    if (access === "read_only" && r.write) {
-      throw new ApiError(403, "The user does not have sufficient permissions for this file.", {
-        reason: "insufficientFilePermissions",
-      });
-    }
   };
 
   const dispatch = (r: Route, input: sheets.HandlerInput): { status: number; body?: unknown } => {
@@ -140,7 +128,7 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
       case "spreadsheets.get":
         return ok(sheets.getSpreadsheet(store, sheetFor(r), input));
       case "spreadsheets.batchUpdate":
-        return ok(sheets.spreadsheetBatchUpdate(store, sheetFor(r), input));
+        return ok(batchUpdate(store, sheetFor(r), input.body));
       case "values.batchGet":
         return ok(sheets.valuesBatchGet(store, sheetFor(r), input));
       case "values.update":
@@ -165,16 +153,9 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", baseUrl);
     const method = (req.method ?? "GET").toUpperCase();
-    let path = url.pathname;
-    try {
-      path = decodeURIComponent(url.pathname);
-    } catch {
-      // keep raw
-    }
     const r = route(method, url.pathname);
     const entry: RecordedRequest = {
       method,
-      path,
       endpoint: r?.endpoint ?? "unknown",
       spreadsheetId: r?.spreadsheetId,
       query: queryRecord(url.searchParams),
@@ -206,10 +187,9 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
         }
         entry.body = body;
       }
-      const delay = faults.latencyFor(entry.endpoint);
-      if (delay > 0) await sleep(delay);
+      if (faults.latency > 0) await sleep(faults.latency);
       if (!r) throw new ApiError(404, `The stand-in has no endpoint for ${method} ${url.pathname}`);
-      if (r.endpoint !== "token") entry.principal = auth.principal(req.headers.authorization);
+      const principal = r.endpoint === "token" ? "" : auth.principal(req.headers.authorization);
       const fault = faults.check(r.endpoint, r.spreadsheetId);
       if (fault) throw fault;
       if (r.endpoint === "token") {
@@ -219,13 +199,12 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
       const result = dispatch(r, {
         query: url.searchParams,
         body,
-        principal: entry.principal ?? "",
-        baseUrl,
+        principal,
       });
       finish(
         result.status,
         r.api === "sheets" && result.status === 200
-          ? sheets.masked(result.body, url.searchParams)
+          ? masked(result.body, url.searchParams.get("fields"))
           : result.body,
       );
     } catch (error) {
@@ -261,12 +240,9 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+    server.listen(0, "127.0.0.1", () => resolve());
   });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  const matches = (e: RecordedRequest, endpoint?: string) =>
-    endpoint === undefined || e.endpoint === endpoint;
 
   return {
     url: baseUrl,
@@ -275,7 +251,7 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
     get maxInFlight() {
       return maxInFlight;
     },
-    addSpreadsheet: (spec) => store.seed(spec, "stand-in-user@example.com"),
+    addSpreadsheet: (spec) => store.seed(spec, DEFAULT_PRINCIPAL),
     getValues: (id, tab) => store.values(id, tab),
     getFormulas: (id, tab) => store.formulas(id, tab),
     getSpreadsheet: (id) => store.snapshot(id),
@@ -288,14 +264,10 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
       requests.filter(
         (e) =>
           e.endpoint === endpoint &&
-          (filter.spreadsheetId === undefined || e.spreadsheetId === filter.spreadsheetId) &&
-          (filter.status === undefined || e.status === filter.status),
+          (filter.spreadsheetId === undefined || e.spreadsheetId === filter.spreadsheetId),
       ).length,
-    maxInWindow: (windowMs, endpoint) => {
-      const times = requests
-        .filter((e) => matches(e, endpoint))
-        .map((e) => e.time)
-        .sort((a, b) => a - b);
+    maxInWindow: (windowMs) => {
+      const times = requests.map((e) => e.time).sort((a, b) => a - b);
       let best = 0;
       let start = 0;
       for (let end = 0; end < times.length; end++) {
@@ -308,7 +280,9 @@ export async function startSheetsApiStandIn(options: StandInOptions = {}): Promi
       requests.length = 0;
       maxInFlight = inFlight;
     },
-    setLatency: (latency) => faults.setLatency(latency),
+    setLatency: (ms) => {
+      faults.latency = ms;
+    },
     failNext: (o) => faults.failNext(o),
     setFaultRate: (o) => faults.setFaultRate(o),
     createServiceAccountKey: (email) => auth.createServiceAccountKey(email),

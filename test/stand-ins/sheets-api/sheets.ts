@@ -1,16 +1,13 @@
-/** Sheets v4 handlers for what src calls: spreadsheets.create / get / batchUpdate, values.batchGet, values.update (RAW). */
+/** Sheets v4 handlers for spreadsheets.create / get, values.batchGet, values.update (RAW); batchUpdate is in batch-update.ts. */
 import { ApiError, badRequest } from "./errors";
-import { applyMask, parseMask } from "./fields";
 import { CellState, clone, getCell, Json, SheetState, SpreadsheetState } from "./model";
 import { Store } from "./store";
-import { batchUpdate } from "./batch-update";
 
 export interface HandlerInput {
   query: URLSearchParams;
   body: Json;
   /** Who the bearer token belongs to (service-account email for /token-issued tokens). */
   principal: string;
-  baseUrl: string;
 }
 
 export function spreadsheetUrl(id: string): string {
@@ -31,27 +28,16 @@ function onlyModelled(query: URLSearchParams): void {
   }
 }
 
-export function masked(result: unknown, query: URLSearchParams): unknown {
-  const fields = query.get("fields");
-  return fields ? applyMask(result, parseMask(fields)) : result;
-}
-
 // ---- spreadsheets ---------------------------------------------------------------------------------------
 
 export function createSpreadsheet(store: Store, input: HandlerInput): SpreadsheetState {
   const props = (input.body.properties ?? {}) as Json;
-  const sheets = (input.body.sheets ?? []) as Array<{
-    properties?: Json & { title?: string; gridProperties?: Json };
-  }>;
+  const sheets = (input.body.sheets ?? []) as Array<{ properties?: { title?: string } }>;
   const ss = store.create({
     title: props.title as string | undefined,
     timeZone: props.timeZone as string | undefined,
     sheetTitles: sheets.map((s, i) => s.properties?.title ?? `Sheet${i + 1}`),
     owner: input.principal,
-  });
-  sheets.forEach((s, i) => {
-    if (s.properties?.gridProperties)
-      Object.assign(ss.sheets[i].properties.gridProperties, s.properties.gridProperties);
   });
   for (const [key, value] of Object.entries(props)) if (key !== "title") ss.properties[key] = value;
   return ss;
@@ -121,10 +107,6 @@ export function getSpreadsheet(store: Store, ss: SpreadsheetState, input: Handle
   if (input.query.getAll("ranges").length)
     throw new ApiError(400, "The stand-in models spreadsheets.get without ranges only");
   return spreadsheetResource(store, ss, input.query.get("includeGridData") === "true");
-}
-
-export function spreadsheetBatchUpdate(store: Store, ss: SpreadsheetState, input: HandlerInput): Json {
-  return batchUpdate(store, ss, input.body);
 }
 
 // ---- values ---------------------------------------------------------------------------------------------

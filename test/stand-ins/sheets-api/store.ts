@@ -1,10 +1,10 @@
 /** The spreadsheets themselves: lookup, ranges, reading and writing values, seeding and inspection. */
 import { randomBytes } from "node:crypto";
 import { serialFromIso } from "../../../src/core/dates";
-import { columnLetter, formatRange, parseRange, quoteTitle } from "../shared/a1";
+import { columnLetter, formatRange } from "../shared/a1";
+import { gridLimits, GridTab, readRange, resolveRange, TabRange } from "../shared/values";
 import { ApiError, badRequest } from "./errors";
 import {
-  Access,
   CellState,
   cellAt,
   clone,
@@ -37,34 +37,16 @@ export type SeedCell =
   | { date: string }
   | { formula: string; value: string | number | boolean };
 
-export interface SeedSheet {
-  rows: SeedCell[][];
-  rowCount?: number;
-  columnCount?: number;
-  frozenRowCount?: number;
-}
-
 export interface SeedSpreadsheet {
   id?: string;
   title: string;
   timeZone?: string;
-  /** Tab title → rows (or rows plus grid options). Insertion order is tab order. */
-  sheets: Record<string, SeedCell[][] | SeedSheet>;
-  permissions?: Array<Omit<Permission, "id"> & { id?: string }>;
-  access?: Access;
+  /** Tab title → rows; insertion order is tab order. The grid is 1000 × 26, or larger to hold the rows. */
+  sheets: Record<string, SeedCell[][]>;
 }
 
-export interface ResolvedRange {
-  sheet: SheetState;
-  startRow: number;
-  endRow: number;
-  startColumn: number;
-  endColumn: number;
-  singleCell: boolean;
-  /** Whether the text bounded rows/columns itself (writes may then not spill past it). */
-  boundedRows: boolean;
-  boundedColumns: boolean;
-}
+/** A tab as the shared range reader sees it. */
+type Tab = GridTab & { sheet: SheetState };
 
 export function randomId(length = 44): string {
   return randomBytes(length).toString("base64url").slice(0, length);
@@ -92,7 +74,7 @@ export class Store {
   /** The spreadsheet, or 404 like the real API (access is checked by the server before handlers run). */
   require(id: string): SpreadsheetState {
     const ss = this.spreadsheets.get(id);
-    if (!ss || ss.trashed) throw new ApiError(404, "Requested entity was not found.");
+    if (!ss) throw new ApiError(404, "Requested entity was not found.");
     return ss;
   }
 
@@ -120,8 +102,6 @@ export class Store {
       permissions: [
         { id: permissionIdFor(input.owner), type: "user", role: "owner", emailAddress: input.owner },
       ],
-      access: "ok",
-      trashed: false,
     };
     this.spreadsheets.set(id, ss);
     return ss;
@@ -135,21 +115,13 @@ export class Store {
       sheetTitles: Object.keys(spec.sheets),
       owner,
     });
-    Object.values(spec.sheets).forEach((content, index) => {
+    Object.values(spec.sheets).forEach((rows, index) => {
       const sheet = ss.sheets[index];
-      const { rows, ...options } = Array.isArray(content) ? { rows: content } : content;
       const grid = sheet.properties.gridProperties;
-      grid.rowCount = options.rowCount ?? Math.max(DEFAULT_ROWS, rows.length);
-      grid.columnCount = options.columnCount ?? Math.max(DEFAULT_COLUMNS, ...rows.map((r) => r.length));
-      if (options.frozenRowCount !== undefined) grid.frozenRowCount = options.frozenRowCount;
+      grid.rowCount = Math.max(DEFAULT_ROWS, rows.length);
+      grid.columnCount = Math.max(DEFAULT_COLUMNS, ...rows.map((r) => r.length));
       rows.forEach((row, r) => row.forEach((value, c) => seedCell(sheet, r, c, value)));
     });
-    for (const p of spec.permissions ?? [])
-      ss.permissions.push({
-        ...p,
-        id: p.id ?? (p.emailAddress ? permissionIdFor(p.emailAddress) : randomId(20)),
-      });
-    if (spec.access) ss.access = spec.access;
     return ss.spreadsheetId;
   }
 
@@ -169,69 +141,22 @@ export class Store {
   }
 
   /** Resolves A1 text against the grid; reads and writes past the grid fail like Sheets does. */
-  resolve(ss: SpreadsheetState, text: string): ResolvedRange {
-    const parts = parseRange(text, (title) => !!this.findSheet(ss, title));
-    const sheet =
-      parts && (parts.sheet !== undefined ? this.findSheet(ss, parts.sheet) : this.orderedSheets(ss)[0]);
-    if (!parts || !sheet) throw badRequest(`Unable to parse range: ${text}`);
-    const grid = sheet.properties.gridProperties;
-    const range: ResolvedRange = {
-      sheet,
-      startRow: parts.startRow ?? 0,
-      endRow: parts.endRow ?? grid.rowCount,
-      startColumn: parts.startColumn ?? 0,
-      endColumn: parts.endColumn ?? grid.columnCount,
-      singleCell: parts.singleCell,
-      boundedRows: parts.endRow !== undefined,
-      boundedColumns: parts.endColumn !== undefined,
+  resolve(ss: SpreadsheetState, text: string): TabRange<Tab> {
+    const tab = (title?: string): Tab | undefined => {
+      const sheet = title === undefined ? this.orderedSheets(ss)[0] : this.findSheet(ss, title);
+      return sheet && { sheet, title: sheet.properties.title, ...sheet.properties.gridProperties };
     };
-    if (
-      range.endRow > grid.rowCount ||
-      range.startRow >= grid.rowCount ||
-      range.endColumn > grid.columnCount ||
-      range.startColumn >= grid.columnCount
-    ) {
-      const shown = formatRange(
-        sheet.properties.title,
-        range.startRow,
-        range.startColumn,
-        Math.max(range.endRow, range.startRow + 1),
-        Math.max(range.endColumn, range.startColumn + 1),
-      );
-      throw badRequest(
-        `Range (${shown}) exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`,
-      );
-    }
-    return range;
+    return resolveRange(text, tab, badRequest);
   }
 
   /**
-   * values.get for one range with UNFORMATTED_VALUE / SERIAL_NUMBER (all src asks for): trailing empty
-   * rows and cells dropped, `values` absent when empty.
+   * values.get for one range with UNFORMATTED_VALUE / SERIAL_NUMBER (all src asks for).
    * https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets.values/get
    */
-  read(ss: SpreadsheetState, text: string): { range: string; majorDimension: string; values?: unknown[][] } {
+  read(ss: SpreadsheetState, text: string): Json {
     const range = this.resolve(ss, text);
-    const { sheet } = range;
-    const rows: unknown[][] = [];
-    for (let r = range.startRow; r < Math.min(range.endRow, sheet.rows.length); r++) {
-      const row: unknown[] = [];
-      for (let c = range.startColumn; c < range.endColumn; c++)
-        row.push(unformatted(getCell(sheet, r, c)) ?? "");
-      while (row.length && row[row.length - 1] === "") row.pop();
-      rows.push(row);
-    }
-    while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
-    const a1 = formatRange(
-      sheet.properties.title,
-      range.startRow,
-      range.startColumn,
-      range.endRow,
-      range.endColumn,
-    );
-    return rows.length
-      ? { range: a1, majorDimension: "ROWS", values: rows }
-      : { range: a1, majorDimension: "ROWS" };
+    const { sheet } = range.tab;
+    return readRange(range, sheet.rows.length, (r, c) => unformatted(getCell(sheet, r, c)));
   }
 
   /** values.update with RAW input: rows past the grid fail; strings stay text. */
@@ -241,24 +166,13 @@ export class Store {
     rows: unknown[][],
   ): { updatedRange: string; updatedRows: number; updatedColumns: number; updatedCells: number } {
     const range = this.resolve(ss, text);
-    const { sheet } = range;
-    const title = sheet.properties.title;
+    const { sheet } = range.tab;
     const height = rows.length;
     const width = Math.max(0, ...rows.map((r) => r?.length ?? 0));
     const endRow = range.startRow + height;
     const endColumn = range.startColumn + width;
-    const requested = quoteTitle(title) + "!" + text.replace(/^.*!/, "");
-    if (!range.singleCell && range.boundedRows && endRow > range.endRow)
-      throw badRequest(`Requested writing within range [${requested}], but tried writing to row [${endRow}]`);
-    if (!range.singleCell && range.boundedColumns && endColumn > range.endColumn)
-      throw badRequest(
-        `Requested writing within range [${requested}], but tried writing to column [${columnLetter(endColumn - 1)}]`,
-      );
-    const grid = sheet.properties.gridProperties;
-    if (endColumn > grid.columnCount || endRow > grid.rowCount)
-      throw badRequest(
-        `Range (${formatRange(title, range.startRow, range.startColumn, endRow, endColumn)}) exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`,
-      );
+    if (endColumn > range.tab.columnCount || endRow > range.tab.rowCount)
+      throw badRequest(gridLimits(range.tab, range.startRow, range.startColumn, endRow, endColumn));
     let updatedCells = 0;
     rows.forEach((row, i) =>
       (row ?? []).forEach((raw, j) => {
@@ -274,7 +188,7 @@ export class Store {
     );
     return {
       updatedRange: formatRange(
-        title,
+        range.tab.title,
         range.startRow,
         range.startColumn,
         Math.max(endRow, range.startRow + 1),
@@ -373,13 +287,12 @@ function seedCell(sheet: SheetState, r: number, c: number, value: SeedCell): voi
   }
 }
 
-/** The value UNFORMATTED_VALUE returns: a formula's (seeded) result, an error's text, else the value itself. */
+/** The value UNFORMATTED_VALUE returns: a formula's (seeded) result, else the value itself. */
 function unformatted(cell: CellState | undefined): string | number | boolean | undefined {
   if (!hasValue(cell)) return undefined;
   const value =
     cell!.userEnteredValue!.formulaValue !== undefined ? cell!.cachedValue : cell!.userEnteredValue;
   if (value?.formulaValue !== undefined) return undefined;
-  if (value?.errorValue) return "#ERROR!";
   return value?.numberValue ?? value?.boolValue ?? value?.stringValue;
 }
 
