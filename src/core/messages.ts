@@ -87,6 +87,13 @@ export function issueMessage(column: ColumnSpec, code: string, raw: unknown, con
       return `${name} «${shown(raw)}» er ikke et kommunenummer i kommunelisten`;
     case "too_long":
       return `${name} kan ha høyst ${formatNumber(column.maxLength ?? 0)} tegn`;
+    case "ambiguous_number": {
+      // «1.234»: a thousands dot or a decimal point? Both readings are shown, with how to write each.
+      const text = shown(raw);
+      const whole = text.replace(/\./g, "");
+      const decimal = text.replace(".", ",");
+      return `${name} «${text}» kan bety ${formatNumber(Number(whole))} eller ${decimal}: skriv ${whole} eller ${decimal}`;
+    }
     case "not_in_list":
       return `${name} må være ${describeRule(column)} (ikke «${shown(raw)}»)`;
     default: {

@@ -6,7 +6,7 @@ import { holdsPersonalData } from "./privacy";
 import { findMunicipality } from "./reference";
 import { ColumnSpec } from "./schema/column";
 import { RowOf, Template } from "./schema/table";
-import { listLookup, readDate, readEmail, readMunicipalityNumber, readNumber, readOrgNumber, readText, textLength } from "./values";
+import { isAmbiguousNumber, listLookup, readDate, readEmail, readMunicipalityNumber, readNumber, readOrgNumber, readText, textLength } from "./values";
 
 export type { ReadContext };
 
@@ -90,7 +90,7 @@ function numberParser(column: ColumnSpec, whole: boolean): CellParser {
   const max = column.max ?? Infinity;
   return (raw) => {
     const value = readNumber(raw);
-    if (value === undefined) return fail(whole ? "not_whole" : "not_a_number");
+    if (value === undefined) return fail(isAmbiguousNumber(raw) ? "ambiguous_number" : whole ? "not_whole" : "not_a_number");
     if (whole && !Number.isInteger(value)) return fail("not_whole");
     if (value < min || value > max) return fail("out_of_range");
     return value;

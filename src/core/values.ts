@@ -9,11 +9,23 @@ import { IsoDate, isoFromParts, isoFromSerial, osloDayOf } from "./dates";
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:,\d+)?$/;
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$/;
+/** «1.234», «12.500»: to many Norwegians a dot before three digits is a thousands separator. */
+const DOT_GROUPED = /^[+-]?[1-9]\d{0,2}\.\d{3}$/;
+
+/**
+ * Text that could mean two numbers: «1.234» is 1 234 written with a thousands dot, or 1,234 written
+ * with a decimal point. Neither reading is safe in the national figures, so it is not read as a
+ * number; the person is asked to write it one way or the other.
+ */
+export function isAmbiguousNumber(value: Cell): boolean {
+  return typeof value === "string" && DOT_GROUPED.test(value.trim());
+}
 
 export function readNumber(value: Cell): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (typeof value !== "string") return undefined;
   const text = value.trim();
+  if (DOT_GROUPED.test(text)) return undefined;
   if (PLAIN_NUMBER.test(text)) return Number(text.replace(",", "."));
   if (GROUPED_NUMBER.test(text)) return Number(text.replace(SPACES, "").replace(",", "."));
   return undefined;

@@ -69,6 +69,7 @@ export const ISSUE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   required: "Påkrevd felt mangler",
   not_whole: "Ikke et helt tall",
   not_a_number: "Ikke et tall",
+  ambiguous_number: "Tallet kan leses på to måter",
   out_of_range: "Tallet er utenfor grensene",
   not_a_date: "Ikke en dato",
   outside_report_year: "Datoen er utenfor rapportåret",

@@ -98,6 +98,19 @@ describe("the rows of a table", () => {
     expect(readTable(activities, [headerOf(activities), rowOf(activities, { ...GOOD_ACTIVITY, volunteers: 1000, participants: 0, newParticipants: 0 })], context).counted).toBe(1);
   });
 
+  it("refuse «1.234» in a number column, saying both readings: a thousands dot to many, a decimal point to others", () => {
+    const read = readTable(activities, [headerOf(activities), rowOf(activities, { ...GOOD_ACTIVITY, volunteerHours: "1.234", volunteers: "12.500" })], context);
+    expect(codes(read.issues)).toEqual(["H2 ambiguous_number error", "I2 ambiguous_number error"]);
+    expect(read.issues.map((i) => i.message)).toEqual([
+      "Frivillige «12.500» kan bety 12 500 eller 12,500: skriv 12500 eller 12,500",
+      "Frivillige timer «1.234» kan bety 1 234 eller 1,234: skriv 1234 eller 1,234",
+    ]);
+    expect(read.counted).toBe(0);
+    // One or two decimals, a comma, or a second dot group are not ambiguous.
+    const plain = readTable(activities, [headerOf(activities), rowOf(activities, { ...GOOD_ACTIVITY, volunteerHours: "12.75" })], context);
+    expect(plain.rows.map((r) => r.volunteerHours)).toEqual([12.75]);
+  });
+
   it("report text in a decimal column as not a number, and in a whole-number column as not whole", () => {
     const read = readTable(activities, [headerOf(activities), rowOf(activities, { ...GOOD_ACTIVITY, volunteerHours: "mye", volunteers: "to" })], context);
     expect(codes(read.issues)).toEqual(["H2 not_whole error", "I2 not_a_number error"]);

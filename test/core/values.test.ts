@@ -1,4 +1,4 @@
-import { readDate, readMunicipalityNumber, readNumber, readOrgNumber, readEmail, readPercent, listLookup } from "../../src/core/values";
+import { isAmbiguousNumber, readDate, readMunicipalityNumber, readNumber, readOrgNumber, readEmail, readPercent, listLookup } from "../../src/core/values";
 
 describe("reading numbers as people type them", () => {
   it.each([
@@ -13,12 +13,24 @@ describe("reading numbers as people type them", () => {
     [" 42 ", 42],
     ["-3", -3],
     ["1 234 567", 1234567],
+    ["0.500", 0.5],
+    ["1.2345", 1.2345],
+    ["1234.567", 1234.567],
   ])("reads %p as %p", (raw, expected) => {
     expect(readNumber(raw)).toBe(expected);
   });
 
-  it.each(["", "abc", "12a", "1 23", "1,2,3", "1.234,5", NaN, Infinity, true, new Date()])("does not read %p as a number", (raw) => {
+  it.each(["", "abc", "12a", "1 23", "1,2,3", "1.234,5", "1.234", "-12.500", " 999.000 ", "1.234.567", NaN, Infinity, true, new Date()])("does not read %p as a number", (raw) => {
     expect(readNumber(raw as never)).toBeUndefined();
+  });
+});
+
+describe("a number written with one dot before three digits can be read two ways", () => {
+  it.each(["1.234", "12.500", "-999.000", " 1.000 "])("%p is ambiguous", (raw) => {
+    expect(isAmbiguousNumber(raw)).toBe(true);
+  });
+  it.each(["0.500", "1.23", "1234.567", "1.234.567", "1,234", "1 234", 1.234, ""])("%p is not", (raw) => {
+    expect(isAmbiguousNumber(raw)).toBe(false);
   });
 });
 
