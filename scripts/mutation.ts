@@ -129,6 +129,8 @@ function main(): void {
   let duration: number | undefined;
   if (!args.includes("--summary-only")) {
     const started = Date.now();
+    // Property tests try at most this many random cases per mutant, from a fixed seed (test/property-runs.ts).
+    process.env.SAMSPILL_PROPERTY_RUNS ??= "40";
     const configFile = args.find((arg) => arg.endsWith(".json") && !arg.startsWith("-")) ?? "stryker.config.json";
     const testMap = writeTestMap(join(ROOT, configFile));
     const run = spawnSync(join(ROOT, "node_modules", ".bin", "stryker"), ["run", ...args], {

@@ -12,6 +12,12 @@ import { findMunicipality, MEASURES } from "../core/reference";
 
 import { seededRandom as random } from "../core/text";
 
+/** The demo's seed: the same seed always gives the same workbooks. */
+export const DEMO_SEED = 2025;
+
+/** The seed of association `index`'s sheets for `year` in the demo (each association and year its own). */
+export const demoSheetSeed = (index: number, year: number): number => DEMO_SEED * 1000 + year * 100 + index;
+
 type Rng = () => number;
 const between = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 const pick = <T>(rng: Rng, list: ReadonlyArray<T>): T => list[Math.floor(rng() * list.length)];

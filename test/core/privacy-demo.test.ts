@@ -1,7 +1,6 @@
 import { findPersonalData } from "../../src/core/privacy";
 import { MEASURES } from "../../src/core/reference";
-import { demoAssociations, demoSheets } from "../../src/demo/data";
-import { DEMO_SEED } from "../../src/cli/demo/run";
+import { demoAssociations, demoSheetSeed, demoSheets } from "../../src/demo/data";
 import { demoAssociationWorkbook } from "../../scripts/preview/demo";
 
 /**
@@ -14,7 +13,7 @@ function demoTexts(): string[] {
   demoAssociations().forEach((association, i) => {
     for (const year of [2024, 2025])
       for (const mistakes of [false, true]) {
-        const sheets = demoSheets(association, year, DEMO_SEED * 1000 + year * 100 + i, mistakes);
+        const sheets = demoSheets(association, year, demoSheetSeed(i, year), mistakes);
         for (const row of sheets.activities.slice(1)) texts.push(String(row[2] ?? ""));
         for (const row of sheets.milestones.slice(1)) texts.push(String(row[1] ?? ""));
       }

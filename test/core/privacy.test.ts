@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { propertyRuns } from "../property-runs";
 import {
   holdsPersonalData,
   findEmails,
@@ -346,7 +347,7 @@ describe("properties of the masking function", () => {
         expect(findPersonalData(masked)).toEqual([]);
         expect(masked).toMatch(/\[(telefon|e-post|fødselsnummer) fjernet\]/);
       }),
-      { numRuns: 2000 },
+      propertyRuns(2000),
     );
   });
 
@@ -357,7 +358,7 @@ describe("properties of the masking function", () => {
         expect(findPersonalData(text)).toEqual([]);
         expect(maskPersonalData(text)).toBe(text);
       }),
-      { numRuns: 2000 },
+      propertyRuns(2000),
     );
   });
 
@@ -382,7 +383,7 @@ describe("properties of the masking function", () => {
           expect(holdsPersonalData(text)).toBe(masked !== text);
         },
       ),
-      { numRuns: 3000 },
+      propertyRuns(3000),
     );
   });
 });

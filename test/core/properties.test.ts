@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { propertyRuns } from "../property-runs";
 import { assessAssociation } from "../../src/core/association-result";
 import { readCentralInputs } from "../../src/core/central-inputs";
 import { Cell } from "../../src/core/cell";
@@ -47,7 +48,7 @@ describe("properties of reading and rolling up", () => {
           expect(read.rows).toHaveLength(read.counted);
         }
       }),
-      { numRuns: 300 },
+      propertyRuns(300),
     );
   });
 
@@ -65,7 +66,7 @@ describe("properties of reading and rolling up", () => {
         const again = summarise({ year: 2025, today: context.today, central: inputs, results: [...results].reverse() });
         expect(summaryJson(again)).toBe(summaryJson(summary));
       }),
-      { numRuns: 100 },
+      propertyRuns(100),
     );
   });
 
@@ -97,7 +98,7 @@ describe("properties of reading and rolling up", () => {
         const expectedActivities = associations.reduce((n, a) => n + a.rows.filter((m) => m === wanted).length, 0);
         expect(view.find((t) => t.name === "Aktiviteter")!.rows).toHaveLength(expectedActivities);
       }),
-      { numRuns: 100 },
+      propertyRuns(100),
     );
   });
 });

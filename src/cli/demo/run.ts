@@ -14,9 +14,8 @@ import { countyLines, goalLinesText, nationalLines, statusLine } from "../print"
 import { renderReport } from "../../report/html";
 import { reportOptionsFromCentral } from "../../report/inputs";
 import { counted, describeIssue } from "../../core/wording";
-import { DemoAssociation, demoAssociations, demoSheets, DemoSheets, NOT_A_WORKBOOK, reorder } from "../../demo/data";
+import { DEMO_SEED, DemoAssociation, demoAssociations, demoSheetSeed, demoSheets, DemoSheets, NOT_A_WORKBOOK, reorder } from "../../demo/data";
 
-export const DEMO_SEED = 2025;
 const LAST_YEAR = 2024;
 const YEAR = 2025;
 
@@ -61,7 +60,7 @@ async function writeYear(dir: string, associations: DemoAssociation[], year: num
   const bar = progress(context, `Lager eksempelregneark ${year}`);
   let done = 0;
   await pool(associations, 4, async (association, i) => {
-    const sheets = demoSheets(association, year, DEMO_SEED * 1000 + year * 100 + i, mistakes);
+    const sheets = demoSheets(association, year, demoSheetSeed(i, year), mistakes);
     await writeAssociationWorkbook(path.join(dir, `${association.id}.xlsx`), association, sheets, mistakes);
     bar.update(++done, associations.length);
   });
