@@ -30,11 +30,11 @@ const results = [
 ];
 
 describe("a partner's view of one municipality", () => {
-  const view = partnerView(results, "1804", TODAY);
-  const tab = (name: string) => view.find((t) => t.name === name)!;
+  const view = () => partnerView(results, "1804", TODAY);
+  const tab = (name: string) => view().find((t) => t.name === name)!;
 
   it("has four tabs: about the view, associations, activities and milestones", () => {
-    expect(view.map((t) => t.name)).toEqual(["Om visningen", "Foreninger", "Aktiviteter", "Milepæler"]);
+    expect(view().map((t) => t.name)).toEqual(["Om visningen", "Foreninger", "Aktiviteter", "Milepæler"]);
   });
 
   it("says which municipality and county it is about, and what it leaves out", () => {
@@ -82,17 +82,18 @@ describe("a partner's view of one municipality", () => {
       ["Seniornett Bodø", "Avtale signert", noon("2025-03-01"), "Kommunen", "Lokaler", "Fullført", noon("2025-03-02"), "Nei"],
       ["Seniornett Bodø", "Møte med ordfører, tlf [telefon fjernet]", noon("2026-01-15"), "Begge", "", "Pågår", "", "Ja"],
     ]);
-    expect(JSON.stringify(view)).not.toContain("hemmelig");
+    expect(JSON.stringify(view())).not.toContain("hemmelig");
   });
 
   it("carries none of another municipality's rows", () => {
-    const text = JSON.stringify(view);
+    const text = JSON.stringify(view());
     expect(text).not.toContain("Narvik-avtale");
     expect(text).not.toContain("Kurs i Narvik");
     expect(text).not.toContain("Oslo-kurs");
   });
 
   it("does not reorder the results it is given", () => {
+    view();
     expect(results.map((r) => r.id)).toEqual(["narvik", "bodo-b", "oslo", "bodo-a"]);
   });
 });

@@ -64,7 +64,7 @@ describe("reading dates without a day shift", () => {
 });
 
 describe("reading list values, municipality numbers, org numbers and e-mail", () => {
-  const activityType = listLookup(["Kurs", "Åpent møte"]);
+  const activityType = (value: string) => listLookup(["Kurs", "Åpent møte"])(value);
   it("matches list values regardless of case and stray spaces", () => {
     expect(activityType(" Kurs ")).toBe("Kurs");
     expect(activityType("kurs")).toBe("Kurs");
