@@ -14,7 +14,10 @@ const row = (r: number, grant: Cell = 1000) => ["A", "B", "C", "D", "E", "F", "G
 
 describe("the final rollup that writes Historikk", () => {
   const inputs = (settings: Cell[][]) => readCentralInputs({ Oppsett: [["Organisasjon", "Seniornett Norge"], ...settings], Foreninger: [["Forening-ID"]] }, "2026-03-01");
-  const withDeadline = inputs([["Rapportår", 2025], ["Frist for innsending", "15.02.2026"]]);
+  let withDeadline: ReturnType<typeof inputs>;
+  beforeEach(() => {
+    withDeadline = inputs([["Rapportår", 2025], ["Frist for innsending", "15.02.2026"]]);
+  });
 
   it("comes the day after the deadline: on the deadline day a rollup is not final", () => {
     expect(historyDecision(withDeadline, 2025, "2026-02-15")).toBe("before_deadline");
