@@ -255,7 +255,7 @@ describe("Om tallene", () => {
 });
 
 describe("the chart data for Sheets' native charts", () => {
-  const grid = full({ chartData: true });
+  const grid = () => full({ chartData: true });
   const chartColumns = (row: Cell[]) => row.slice(6);
 
   it("the charts read fixed ranges: every county at H1:I16, every goal at K1:L6", () => {
@@ -269,32 +269,32 @@ describe("the chart data for Sheets' native charts", () => {
   });
 
   it("every county in county-number order with its participants, 0 for a county without associations", () => {
-    expect(chartColumns(grid.rows[0])).toEqual(["", "Fylke", "Deltakere", "", "Mål", "Andel av målet"]);
-    const counties = grid.rows.slice(1, 16).map((row) => row.slice(7, 9));
+    expect(chartColumns(grid().rows[0])).toEqual(["", "Fylke", "Deltakere", "", "Mål", "Andel av målet"]);
+    const counties = grid().rows.slice(1, 16).map((row) => row.slice(7, 9));
     expect(counties).toEqual(COUNTIES.map((c) => [c.name, c.number === "03" ? 15 : c.number === "18" ? 12 : 0]));
     expect(counties[0]).toEqual(["Oslo", 15]);
     expect(counties[3]).toEqual(["Nordland", 12]);
   });
 
   it("every goal with its share of the target, empty when unknown", () => {
-    expect(grid.rows.slice(1, 6).map((row) => row.slice(10, 12))).toEqual([
+    expect(grid().rows.slice(1, 6).map((row) => row.slice(10, 12))).toEqual([
       ["Medlemmer", 0.5],
       ["Fylker med lokale tiltak", 0.2],
       ["Vekst i deltakere", ""],
       ["Foreninger med kommuneavtale", 1],
       ["Vekst i statstilskudd", 0.5],
     ]);
-    expect(grid.rows.slice(6, 16).map((row) => row.slice(10, 12))).toEqual(Array(10).fill(["", ""]));
+    expect(grid().rows.slice(6, 16).map((row) => row.slice(10, 12))).toEqual(Array(10).fill(["", ""]));
   });
 
   it("sits right of the content with an empty column between, and changes nothing in columns A–F", () => {
-    expect(grid.rows.map((row) => row.slice(0, 6))).toEqual(full().rows);
-    expect(grid.rows.every((row) => row[6] === "" && row[9] === "")).toBe(true);
-    expect(grid.rows.slice(16).every((row) => empty(chartColumns(row)))).toBe(true);
+    expect(grid().rows.map((row) => row.slice(0, 6))).toEqual(full().rows);
+    expect(grid().rows.every((row) => row[6] === "" && row[9] === "")).toBe(true);
+    expect(grid().rows.slice(16).every((row) => empty(chartColumns(row)))).toBe(true);
   });
 
   it("makes every row twelve cells wide (A–L), with the chart columns' formats", () => {
-    expect(grid.rows.every((row) => row.length === 12)).toBe(true);
-    expect(grid.formats).toEqual(["text", "whole", "whole", "whole", "whole", "text", "text", "text", "whole", "text", "text", "percent"]);
+    expect(grid().rows.every((row) => row.length === 12)).toBe(true);
+    expect(grid().formats).toEqual(["text", "whole", "whole", "whole", "whole", "text", "text", "text", "whole", "text", "text", "percent"]);
   });
 });

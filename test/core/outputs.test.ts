@@ -251,29 +251,29 @@ describe("Milepæler: every association's milestones", () => {
       ],
     }),
   ];
-  const table = milestonesTable(results, TODAY);
+  const table = () => milestonesTable(results, TODAY);
 
   it("has the association, county and municipality beside each milestone's own columns", () => {
-    expect(table.name).toBe("Milepæler");
-    expect(table.header).toEqual(["Forening-ID", "Forening", "Fylke", "Kommunenummer", "Kommune", "Milepæl", "Frist", "Ansvarlig part", "Bidrag", "Status", "Fullført dato", "Forsinket", "Kommentar"]);
-    expect(table.formats).toEqual(["text", "text", "text", "text", "text", "text", "date", "text", "text", "text", "date", "text", "text"]);
+    expect(table().name).toBe("Milepæler");
+    expect(table().header).toEqual(["Forening-ID", "Forening", "Fylke", "Kommunenummer", "Kommune", "Milepæl", "Frist", "Ansvarlig part", "Bidrag", "Status", "Fullført dato", "Forsinket", "Kommentar"]);
+    expect(table().formats).toEqual(["text", "text", "text", "text", "text", "text", "date", "text", "text", "text", "date", "text", "text"]);
   });
 
   it("lists associations in order, each one's milestones as typed; dates at noon UTC", () => {
-    expect(table.rows.map((r) => r[5])).toEqual(["Avtale signert", "Kurs i Rana", "Frist i dag", "Narvik-avtale"]);
-    expect(table.rows[0]).toEqual(["bodo", "Seniornett Bodø", "Nordland", "1804", "Bodø", "Avtale signert", noon("2025-03-01"), "Begge", "Lokaler", "Fullført", noon("2025-03-02"), "Nei", "Signert på rådhuset"]);
+    expect(table().rows.map((r) => r[5])).toEqual(["Avtale signert", "Kurs i Rana", "Frist i dag", "Narvik-avtale"]);
+    expect(table().rows[0]).toEqual(["bodo", "Seniornett Bodø", "Nordland", "1804", "Bodø", "Avtale signert", noon("2025-03-01"), "Begge", "Lokaler", "Fullført", noon("2025-03-02"), "Nei", "Signert på rådhuset"]);
   });
 
   it("names the milestone's own municipality (empty when unknown); optional fields empty", () => {
-    expect(table.rows[1].slice(3, 5)).toEqual(["1833", "Rana"]);
-    expect(table.rows[1][8]).toBe("");
-    expect(table.rows[1][10]).toBe("");
-    expect(table.rows[1][12]).toBe("");
-    expect(table.rows[2].slice(3, 5)).toEqual(["9999", ""]);
+    expect(table().rows[1].slice(3, 5)).toEqual(["1833", "Rana"]);
+    expect(table().rows[1][8]).toBe("");
+    expect(table().rows[1][10]).toBe("");
+    expect(table().rows[1][12]).toBe("");
+    expect(table().rows[2].slice(3, 5)).toEqual(["9999", ""]);
   });
 
   it("flags as overdue a milestone neither done nor cancelled whose deadline is before today", () => {
-    expect(table.rows.map((r) => r[11])).toEqual(["Nei", "Ja", "Nei", "Nei"]);
+    expect(table().rows.map((r) => r[11])).toEqual(["Nei", "Ja", "Nei", "Nei"]);
   });
 });
 
@@ -288,24 +288,24 @@ describe("Tiltak: every association's measures", () => {
       ],
     }),
   ];
-  const table = measuresTable(results, TODAY);
+  const table = () => measuresTable(results, TODAY);
 
   it("has the association and county beside each measure's own columns", () => {
-    expect(table.name).toBe("Tiltak");
-    expect(table.header).toEqual(["Forening-ID", "Forening", "Fylke", "Planområde", "Tiltak", "Ansvar", "Ansvarlig", "Frist", "Status", "Resultat", "Antall nådd", "Forsinket"]);
-    expect(table.formats).toEqual(["text", "text", "text", "text", "text", "text", "text", "date", "text", "text", "whole", "text"]);
+    expect(table().name).toBe("Tiltak");
+    expect(table().header).toEqual(["Forening-ID", "Forening", "Fylke", "Planområde", "Tiltak", "Ansvar", "Ansvarlig", "Frist", "Status", "Resultat", "Antall nådd", "Forsinket"]);
+    expect(table().formats).toEqual(["text", "text", "text", "text", "text", "text", "text", "date", "text", "text", "whole", "text"]);
   });
 
   it("holds each measure as typed, optional fields empty, overdue when past its deadline and not done or cancelled", () => {
-    expect(table.rows[0]).toEqual(["bodo", "Seniornett Bodø", "Nordland", "Rekruttering", long, "Lokalt", "Kari Nordmann", noon("2026-01-31"), "Pågår", "Tre nye", 25, "Ja"]);
-    expect(table.rows[1]).toEqual(["bodo", "Seniornett Bodø", "Nordland", "Rekruttering", "Verve nye medlemmer", "Lokalt", "", noon("2026-06-30"), "Ikke startet", "", "", "Nei"]);
-    expect(table.rows[2][11]).toBe("Nei");
+    expect(table().rows[0]).toEqual(["bodo", "Seniornett Bodø", "Nordland", "Rekruttering", long, "Lokalt", "Kari Nordmann", noon("2026-01-31"), "Pågår", "Tre nye", 25, "Ja"]);
+    expect(table().rows[1]).toEqual(["bodo", "Seniornett Bodø", "Nordland", "Rekruttering", "Verve nye medlemmer", "Lokalt", "", noon("2026-06-30"), "Ikke startet", "", "", "Nei"]);
+    expect(table().rows[2][11]).toBe("Nei");
   });
 
   it("wraps long texts at 32 characters so that it prints one page wide", () => {
     expect(long.length).toBeGreaterThan(32);
-    expect(table.layout.widths[4]).toBe(34);
-    expect(table.layout.wrap[4]).toBe(true);
+    expect(table().layout.widths[4]).toBe(34);
+    expect(table().layout.wrap[4]).toBe(true);
   });
 });
 
@@ -316,17 +316,17 @@ describe("Avvik: every problem", () => {
       { sheet: "Foreninger", cell: "A3", code: "duplicate_id", severity: "warning", message: "Forening-ID «bodo» er brukt før" },
     ],
   });
-  const table = issuesTable(summary, [resultOf("bodo", "1804")]);
+  const table = () => issuesTable(summary, [resultOf("bodo", "1804")]);
 
   it("names the association, tab, cell, severity and kind in Norwegian, the message and the code", () => {
-    expect(table.name).toBe("Avvik");
-    expect(table.header).toEqual(["Forening-ID", "Forening", "Fane", "Celle", "Alvorlighet", "Problem", "Melding", "Kode"]);
-    expect(table.formats).toEqual(["text", "text", "text", "text", "text", "text", "text", "text"]);
-    expect(table.rows[0]).toEqual(["bodo", "Seniornett Bodø", "Aktiviteter", "F7", "Feil", "Tallet er utenfor grensene", "Deltakere må være et helt tall mellom 0 og 10000", "out_of_range"]);
+    expect(table().name).toBe("Avvik");
+    expect(table().header).toEqual(["Forening-ID", "Forening", "Fane", "Celle", "Alvorlighet", "Problem", "Melding", "Kode"]);
+    expect(table().formats).toEqual(["text", "text", "text", "text", "text", "text", "text", "text"]);
+    expect(table().rows[0]).toEqual(["bodo", "Seniornett Bodø", "Aktiviteter", "F7", "Feil", "Tallet er utenfor grensene", "Deltakere må være et helt tall mellom 0 og 10000", "out_of_range"]);
   });
 
   it("a problem in the central spreadsheet itself: no ID, «Sentralt regneark»", () => {
-    expect(table.rows[1]).toEqual(["", "Sentralt regneark", "Foreninger", "A3", "Advarsel", "Forening-ID er brukt før", "Forening-ID «bodo» er brukt før", "duplicate_id"]);
+    expect(table().rows[1]).toEqual(["", "Sentralt regneark", "Foreninger", "A3", "Advarsel", "Forening-ID er brukt før", "Forening-ID «bodo» er brukt før", "duplicate_id"]);
   });
 });
 
