@@ -178,3 +178,22 @@ describe("a spreadsheet reference", () => {
     expect(spreadsheetKey("bodo.xlsx")).toBe("bodo.xlsx");
   });
 });
+
+describe("rules at the edges of the summary", () => {
+  it("lists an association outside any known county after those in one", () => {
+    const outside = result("x", { municipalityNumber: "9999", countyNumber: "", county: "" });
+    const oslo = result("y", { municipalityNumber: "0301", countyNumber: "03", county: "Oslo" });
+    expect([outside, oslo].sort(compareAssociations).map((r) => r.id)).toEqual(["y", "x"]);
+  });
+
+  it("counts an activity in an unknown municipality in the totals, but it makes no county active", () => {
+    const s = summary([result("a", { activities: [activity({ municipalityNumber: "9999" })] })]);
+    expect(s.totals.activities).toBe(1);
+    expect(s.goals.find((g) => g.id === "counties")?.actual).toBe(0);
+  });
+
+  it("a goal whose figure is unknown is not met, even with a target of 0 %", () => {
+    const s = summary([result("a")], central({ settings: { goalParticipantGrowth: "0 %" } }));
+    expect(s.goals.find((g) => g.id === "participantGrowth")).toMatchObject({ target: 0, actual: null, met: false });
+  });
+});
