@@ -302,6 +302,11 @@ describe("Tiltak: every association's measures", () => {
     expect(table().rows[2][11]).toBe("Nei");
   });
 
+  it("lists associations in order (county, municipality, ID), whatever the order of the results", () => {
+    const unordered = [resultOf("narvik", "1806", { measures: [measureFact()] }), resultOf("oslo", "0301", { measures: [measureFact()] }), resultOf("bodo", "1804", { measures: [measureFact()] })];
+    expect(measuresTable(unordered, TODAY).rows.map((r) => r[0])).toEqual(["oslo", "bodo", "narvik"]);
+  });
+
   it("wraps long texts at 32 characters so that it prints one page wide", () => {
     expect(long.length).toBeGreaterThan(32);
     expect(table().layout.widths[4]).toBe(34);
