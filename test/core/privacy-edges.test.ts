@@ -81,6 +81,7 @@ describe("9123 4567 and 912 345 67 next to a date, a year range, a clock time or
     ["before a clock time with a colon", "Tlf 912 345 67 10:30"],
     ["after a clock time with a colon", "Kafé 10:30 912 345 67"],
     ["before an amount", "Tlf 912 345 67 1 500,-"],
+    ["before a three-digit amount", "Tlf 9123 4567.500,-"],
   ])("is a phone number %s (%j)", (_what, text) => {
     expect(phones(text)).toHaveLength(1);
     expect(maskPersonalData(text)).toContain("[telefon fjernet]");
@@ -94,6 +95,16 @@ describe("9123 4567 and 912 345 67 next to a date, a year range, a clock time or
     ["a clock time with one-digit minutes", "Kafé kl. 18.0 912 345 67"],
     ["a 4-digit number before «,-»", "Tlf 912 345 67 1500,-"],
     ["digits before a colon not followed by two digits", "Tlf 912 345 67 10:3"],
+    ["a «date» with a three-digit day", "Rom 012.03.2025 912 345 67"],
+    ["a «date» with a three-digit month", "Rom 12.003.2025 912 345 67"],
+    ["a «date» with a year before 1900", "Rom 12.03.1800 912 345 67"],
+    ["an ISO «date» with a one-digit month", "Rom 2025.3.12 912 345 67"],
+    ["an ISO «date» with a one-digit day", "Rom 2025.03.5 912 345 67"],
+    ["a clock time with hours written in three digits", "Kafé kl. 018.00 912 345 67"],
+    [
+      "an amount with a dot as thousands separator (only spaces join a thousands run)",
+      "Tlf 912 345 67 1.500,-",
+    ],
   ])("is not a phone number next to %s (%j)", (_what, text) => {
     expect(phones(text)).toEqual([]);
   });
