@@ -43,4 +43,10 @@ describe("the sums summary.json must satisfy", () => {
       ["custom", "rows"],
     ]);
   });
+
+  it("names a nested field by its dotted path", () => {
+    const broken = summary();
+    broken.totals.members = -1;
+    expect(() => checkedSummaryJson(broken)).toThrow(/^The summary does not match summary\.schema\.json: totals\.members: /);
+  });
 });
