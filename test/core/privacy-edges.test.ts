@@ -93,6 +93,8 @@ describe("9123 4567 and 912 345 67 next to a date, a year range, a clock time or
     ["a clock time at 60 minutes", "Kafé kl. 18.60 912 345 67"],
     ["a clock time with three-digit hours", "Kafé kl. 118.00 912 345 67"],
     ["a clock time with one-digit minutes", "Kafé kl. 18.0 912 345 67"],
+    ["two years with a space between (a year range needs a hyphen or a dash)", "Tlf 9123 4567 2025 2026"],
+    ["a «clock time» with a space instead of a dot", "Kafé kl. 18 00 912 345 67"],
     ["a 4-digit number before «,-»", "Tlf 912 345 67 1500,-"],
     ["digits before a colon not followed by two digits", "Tlf 912 345 67 10:3"],
     ["a «date» with a three-digit day", "Rom 012.03.2025 912 345 67"],
