@@ -4,30 +4,15 @@ import { Issue, Severity } from "../../src/core/issues";
 import { Goal, GoalId, summarise, Summary } from "../../src/core/summary";
 import { MeasureRow } from "../../src/core/templates/association";
 import { HistoryRow } from "../../src/core/templates/central";
+import { resultOf } from "./fixtures";
 
 /** Builders for the board report and Dashbord tests: a Summary made by summarise() from association results. */
 
 export const TODAY = "2025-11-25";
 
 export function result(id: string, values: Partial<AssociationResult> = {}): AssociationResult {
-  return {
-    id,
-    name: `Seniornett ${id}`,
-    municipalityNumber: "1804",
-    countyNumber: "18",
-    county: "Nordland",
-    status: "OK",
-    rows: { read: 0, counted: 0, rejected: 0 },
-    submittedAt: "2025-11-01",
-    report: {},
-    activities: [],
-    milestones: [],
-    measures: [],
-    issues: [],
-    ...values,
-  };
+  return resultOf(id, "1804", { name: `Seniornett ${id}`, submittedAt: "2025-11-01", ...values });
 }
-
 export function activity(values: Partial<AssociationResult["activities"][number]> = {}): AssociationResult["activities"][number] {
   return { date: "2025-03-12", type: "Kurs", title: "iPad", municipalityNumber: "1804", partner: "Ingen", participants: 10, newParticipants: 2, volunteers: 1, volunteerHours: 1, ...values };
 }

@@ -2,27 +2,9 @@
 import { AssociationResult } from "../../src/core/association-result";
 import { CentralInputs, goalTargets, spreadsheetKey } from "../../src/core/central-inputs";
 import { compareAssociations, summarise } from "../../src/core/summary";
+import { result } from "./report-fixtures";
 
 const today = "2025-11-25";
-
-function result(id: string, values: Partial<AssociationResult> = {}): AssociationResult {
-  return {
-    id,
-    name: `Seniornett ${id}`,
-    municipalityNumber: "1804",
-    countyNumber: "18",
-    county: "Nordland",
-    status: "OK",
-    rows: { read: 0, counted: 0, rejected: 0 },
-    submittedAt: "2025-11-01",
-    report: {},
-    activities: [],
-    milestones: [],
-    measures: [],
-    issues: [],
-    ...values,
-  };
-}
 
 function activity(values: Partial<AssociationResult["activities"][number]> = {}): AssociationResult["activities"][number] {
   return { date: "2025-03-12", type: "Kurs", title: "iPad", municipalityNumber: "1804", partner: "Ingen", participants: 10, newParticipants: 2, volunteers: 1, volunteerHours: 1, ...values };
